@@ -1,0 +1,90 @@
+package io.harvest.io;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Reads and writes single files on any Hadoop FileSystem. Every write goes to a temp name
+ * beside the target and is renamed into place, so a killed or retried task never leaves a
+ * half-written file under a real name.
+ */
+public final class Storage {
+    private Storage() {}
+
+    /**
+     * The file system of a path. For local paths the raw one: the checksummed local file
+     * system would put a {@code .crc} file beside every thumbnail.
+     */
+    public static FileSystem fileSystem(Path path, Configuration conf) throws IOException {
+        FileSystem fs = path.getFileSystem(conf);
+        return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+    }
+
+    /** Reads a whole file of a known length, refusing more than {@code maxBytes}. */
+    public static byte[] readFully(FileSystem fs, Path path, long length, long maxBytes)
+            throws IOException {
+        if (length > maxBytes || length > Integer.MAX_VALUE - 8) {
+            throw new FileTooLargeException(path + " is " + length + " bytes, over the limit of "
+                    + maxBytes);
+        }
+        byte[] data = new byte[(int) length];
+        try (FSDataInputStream in = fs.open(path)) {
+            in.readFully(0, data);
+        } catch (EOFException e) {
+            throw new EOFException(path + " is shorter than its listed length " + length
+                    + " (changed while the job ran?)");
+        }
+        return data;
+    }
+
+    /** Reads at most {@code limit} bytes from the start of a file. */
+    public static byte[] readHead(FileSystem fs, Path path, int limit) throws IOException {
+        try (InputStream in = fs.open(path)) {
+            return in.readNBytes(limit);
+        }
+    }
+
+    public static void writeAtomically(FileSystem fs, Path target, byte[] data) throws IOException {
+        Path temp = new Path(target.getParent(),
+                "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (OutputStream out = fs.create(temp, false)) {
+                out.write(data);
+            }
+            if (!fs.rename(temp, target)) {
+                // Some file systems (HDFS) refuse to rename over an existing file: a retried
+                // task or a re-run replacing its own earlier output.
+                fs.delete(target, false);
+                if (!fs.rename(temp, target)) {
+                    throw new IOException("could not rename " + temp + " to " + target);
+                }
+            }
+        } finally {
+            if (fs.exists(temp)) {
+                fs.delete(temp, false);
+            }
+        }
+    }
+
+    public static void writeAtomically(FileSystem fs, Path target, String text) throws IOException {
+        writeAtomically(fs, target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A file over the size the job accepts. */
+    public static final class FileTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public FileTooLargeException(String message) {
+            super(message);
+        }
+    }
+}

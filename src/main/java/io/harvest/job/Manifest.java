@@ -1,0 +1,84 @@
+package io.harvest.job;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import io.harvest.io.Storage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The manifest of a run: one Parquet row per input item, in {@code <output>/manifest}.
+ * Written to a staging folder and swapped into place, so a re-run replaces it whole (never
+ * appends) and a run killed while writing leaves the previous manifest intact until the swap.
+ */
+public final class Manifest {
+    public static final String FOLDER = "manifest";
+    public static final String SUMMARY_FILE = "summary.json";
+
+    private Manifest() {}
+
+    public static Path path(String output) {
+        return new Path(output, FOLDER);
+    }
+
+    /** Runs the job's row computation by writing it; returns the manifest's path. */
+    public static Path write(Dataset<Row> rows, String output) {
+        SparkSession spark = rows.sparkSession();
+        Path target = path(output);
+        Path staging = new Path(output, "_" + FOLDER + ".staging-" + UUID.randomUUID());
+        rows.write().mode(SaveMode.ErrorIfExists).parquet(staging.toString());
+        try {
+            FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            fs.delete(target, true);
+            if (!fs.rename(staging, target)) {
+                throw new IOException("could not rename " + staging + " to " + target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot put the manifest in place at " + target, e);
+        }
+        return target;
+    }
+
+    /** Counts the written manifest by status, summing {@code bytesColumn}. */
+    public static Summary summarize(SparkSession spark, String job, String output,
+                                    String bytesColumn, double elapsedS) {
+        List<Row> groups = spark.read().parquet(path(output).toString())
+                .groupBy(col("status"))
+                .agg(count(lit(1)).as("n"), coalesce(sum(col(bytesColumn)), lit(0L)).as("b"))
+                .collectAsList();
+        TreeMap<String, Long> byStatus = new TreeMap<>();
+        long input = 0;
+        long bytes = 0;
+        for (Row g : groups) {
+            long n = g.getLong(1);
+            byStatus.put(g.getString(0), n);
+            input += n;
+            bytes += ((Number) g.get(2)).longValue();
+        }
+        return new Summary(job, output, input, byStatus, bytes, elapsedS, java.util.Map.of());
+    }
+
+    /** Writes {@code summary.json} next to the manifest. */
+    public static void writeSummary(SparkSession spark, Summary summary) {
+        Path file = new Path(summary.output(), SUMMARY_FILE);
+        try {
+            FileSystem fs = Storage.fileSystem(file, spark.sparkContext().hadoopConfiguration());
+            Storage.writeAtomically(fs, file, summary.toJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

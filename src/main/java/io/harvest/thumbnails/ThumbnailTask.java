@@ -1,0 +1,174 @@
+package io.harvest.thumbnails;
+
+import io.harvest.image.ImageException;
+import io.harvest.image.ImageHeaders;
+import io.harvest.image.ImageInfo;
+import io.harvest.image.Thumbnail;
+import io.harvest.image.Thumbnailer;
+import io.harvest.image.ThumbnailSize;
+import io.harvest.image.Thumbnails;
+import io.harvest.io.HadoopConf;
+import io.harvest.io.OutputNames;
+import io.harvest.io.Storage;
+import io.harvest.spark.ProgressCounter;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+
+/**
+ * The work of one task: each source read once, decoded once, every size encoded and written
+ * under a temp name then renamed. Every item yields exactly one row, whatever happens to it.
+ */
+final class ThumbnailTask implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Enough of a source to hold its header and EXIF block, for the resume check. */
+    private static final int HEADER_BYTES = 256 * 1024;
+
+    private final ThumbnailsConfig config;
+    private final HadoopConf hadoop;
+    private final ProgressCounter progress;
+
+    ThumbnailTask(ThumbnailsConfig config, HadoopConf hadoop, ProgressCounter progress) {
+        this.config = config;
+        this.hadoop = hadoop;
+        this.progress = progress;
+    }
+
+    /** Rows for the items of one partition, made one at a time as Spark asks for them. */
+    Iterator<Row> run(Iterator<PlannedItem> items) {
+        Thumbnailer thumbnailer = new Thumbnailer(config.spec());
+        return new Iterator<>() {
+            private boolean open = true;
+
+            @Override
+            public boolean hasNext() {
+                boolean more = items.hasNext();
+                if (!more && open) {
+                    thumbnailer.close();
+                    open = false;
+                }
+                return more;
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return process(thumbnailer, items.next());
+            }
+        };
+    }
+
+    private Row process(Thumbnailer thumbnailer, PlannedItem item) {
+        long start = System.nanoTime();
+        Row row;
+        String status;
+        try {
+            List<Path> targets = targets(item);
+            row = config.resume() ? keptOrNull(item, targets, start) : null;
+            if (row == null) {
+                row = make(thumbnailer, item, targets, start);
+            }
+            status = row.getString(2);
+        } catch (OutputNames.UnsafeNameException e) {
+            status = "invalid_name";
+            row = ManifestRows.failed(item, status, e.getMessage(), millisSince(start));
+        } catch (ImageException e) {
+            status = e.failure().status();
+            row = ManifestRows.failed(item, status, e.getMessage(), millisSince(start));
+        } catch (Storage.FileTooLargeException e) {
+            status = "too_large";
+            row = ManifestRows.failed(item, status, e.getMessage(), millisSince(start));
+        } catch (IOException e) {
+            status = "io_error";
+            row = ManifestRows.failed(item, status, describe(e), millisSince(start));
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // A bug or a decoder's surprise on a hostile file: one failed row, not a failed job.
+            status = "internal_error";
+            row = ManifestRows.failed(item, status, describe(e), millisSince(start));
+        }
+        progress.finished(!status.equals("ok") && !status.equals("skipped"));
+        return row;
+    }
+
+    private Row make(Thumbnailer thumbnailer, PlannedItem item, List<Path> targets, long start)
+            throws IOException, ImageException {
+        Path source = new Path(item.source().path());
+        FileSystem in = Storage.fileSystem(source, hadoop.get());
+        byte[] data = Storage.readFully(in, source, item.source().size(), config.maxFileBytes());
+        Thumbnails made = thumbnailer.make(data, item.source().relative());
+        FileSystem out = Storage.fileSystem(targets.get(0), hadoop.get());
+        List<String> paths = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            Storage.writeAtomically(out, targets.get(i), made.images().get(i).bytes());
+            paths.add(targets.get(i).toString());
+        }
+        return ManifestRows.made(item, "ok", made, ManifestRows.written(made.images(), paths),
+                millisSince(start));
+    }
+
+    /**
+     * A "skipped" row when every thumbnail of the item is already there with the size this
+     * source gives; null when anything must be made again.
+     */
+    private Row keptOrNull(PlannedItem item, List<Path> targets, long start) throws IOException {
+        FileSystem out = Storage.fileSystem(targets.get(0), hadoop.get());
+        for (Path t : targets) {
+            if (!out.exists(t)) {
+                return null;
+            }
+        }
+        Path source = new Path(item.source().path());
+        ImageInfo info;
+        try {
+            info = ImageHeaders.probe(Storage.readHead(Storage.fileSystem(source, hadoop.get()),
+                    source, HEADER_BYTES));
+        } catch (ImageException e) {
+            return null;
+        }
+        List<ManifestRows.Written> written = new ArrayList<>();
+        List<Thumbnail> none = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            ThumbnailSize size = config.spec().sizes().get(i);
+            int[] expected = size.fit(info.displayWidth(), info.displayHeight());
+            Path t = targets.get(i);
+            long length = out.getFileStatus(t).getLen();
+            try {
+                ImageInfo thumb = ImageHeaders.probe(Storage.readHead(out, t, HEADER_BYTES));
+                if (thumb.width() != expected[0] || thumb.height() != expected[1]) {
+                    return null;
+                }
+            } catch (ImageException e) {
+                return null;
+            }
+            written.add(new ManifestRows.Written(size.toString(), t.toString(), expected[0], expected[1], length));
+        }
+        Thumbnails kept = new Thumbnails(info.format(), info.displayWidth(), info.displayHeight(),
+                null, none);
+        return ManifestRows.made(item, "skipped", kept, written, millisSince(start));
+    }
+
+    private List<Path> targets(PlannedItem item) {
+        List<Path> targets = new ArrayList<>();
+        for (ThumbnailSize size : config.spec().sizes()) {
+            targets.add(OutputNames.under(new Path(config.output(), size.toString()), item.outputName()));
+        }
+        return targets;
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}
