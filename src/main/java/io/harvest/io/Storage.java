@@ -54,11 +54,16 @@ public final class Storage {
     }
 
     public static void writeAtomically(FileSystem fs, Path target, byte[] data) throws IOException {
+        writeAtomically(fs, target, out -> out.write(data));
+    }
+
+    /** Streams what {@code content} writes to a temp name, then renames it into place. */
+    public static void writeAtomically(FileSystem fs, Path target, Content content) throws IOException {
         Path temp = new Path(target.getParent(),
                 "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
         try {
             try (OutputStream out = fs.create(temp, false)) {
-                out.write(data);
+                content.writeTo(out);
             }
             if (!fs.rename(temp, target)) {
                 // Some file systems (HDFS) refuse to rename over an existing file: a retried
@@ -77,6 +82,12 @@ public final class Storage {
 
     public static void writeAtomically(FileSystem fs, Path target, String text) throws IOException {
         writeAtomically(fs, target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What a streamed write puts into its file: for contents too large to hold in memory. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
     }
 
     /** A file over the size the job accepts. */
