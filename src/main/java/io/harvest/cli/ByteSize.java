@@ -33,4 +33,16 @@ public final class ByteSize implements CommandLine.ITypeConverter<Long> {
         }
         return n << shift;
     }
+
+    /** The shortest form {@link #parse} reads back exactly: 10MiB, 512KiB, 1000. */
+    public static String format(long bytes) {
+        String[] units = {"TiB", "GiB", "MiB", "KiB"};
+        for (int i = 0; i < units.length; i++) {
+            int shift = 40 - 10 * i;
+            if (bytes > 0 && bytes % (1L << shift) == 0) {
+                return (bytes >> shift) + units[i];
+            }
+        }
+        return Long.toString(bytes);
+    }
 }

@@ -1,9 +1,9 @@
 package io.harvest.fetch;
 
+import static org.apache.spark.sql.functions.btrim;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.trim;
 
 import io.harvest.HarvestException;
 import io.harvest.io.FileListing;
@@ -99,7 +99,7 @@ final class FetchInput {
 
     /** One row per line that holds something: blank lines and '#' comments are not items. */
     private static Dataset<Row> textLines(SparkSession spark, String input) {
-        Column line = trim(col("value"), " \t");
+        Column line = btrim(col("value"), lit(" \t"));
         return files(spark).text(input).select(line.as("url"))
                 .where(col("url").notEqual("").and(not(col("url").startsWith("#"))));
     }

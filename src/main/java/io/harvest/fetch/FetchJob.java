@@ -1,0 +1,124 @@
+package io.harvest.fetch;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
+import io.harvest.HarvestException;
+import io.harvest.io.Storage;
+import io.harvest.job.Manifest;
+import io.harvest.job.Summary;
+import io.harvest.spark.Progress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fetch job: every URL of an input list fetched, many requests in flight per task, HTML
+ * pages parsed with jsoup, one manifest row per input item. IO-bound: a host's URLs share one
+ * task (so its per-host limits hold across the cluster), and each task keeps
+ * {@code concurrency} requests in flight.
+ */
+public final class FetchJob {
+    public static final String NAME = "fetch";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FetchJob.class);
+
+    private FetchJob() {}
+
+    public static Summary run(SparkSession spark, FetchConfig config) {
+        long start = System.nanoTime();
+        requireOutputOutsideInput(config, spark.sparkContext().hadoopConfiguration());
+        FetchInput.Table input = FetchInput.read(spark, config.input(), config.inputFormat(),
+                config.urlColumn(), FetchRows.reservedNames(config.extract()));
+        int partitions = config.partitions() > 0 ? config.partitions()
+                : spark.sparkContext().defaultParallelism();
+        WorkItems.Plan plan = WorkItems.plan(spark, input, partitions);
+        LOG.info("{} items from {} ({}) in {} tasks, {} requests in flight per task", plan.count(),
+                config.input(), input.format().label(), partitions, config.fetch().concurrency());
+
+        LongAccumulator taskCpu = spark.sparkContext().longAccumulator(NAME + ".cpu_nanos");
+        long processCpu = CpuClock.process();
+        long fetchStart = System.nanoTime();
+        try (Progress progress = Progress.start(spark, NAME, plan.count())) {
+            FetchTask task = new FetchTask(config.fetchOptions(), new PageParser(config.extract()),
+                    new FetchRows(config.extract().size(), config.saveBody(), input.carried().size()),
+                    progress.counter(), taskCpu);
+            JavaRDD<Row> rows = plan.items().mapPartitions(task::run);
+            Manifest.write(spark.createDataFrame(rows, FetchRows.schema(config.extract(), config.saveBody(),
+                    input.carried())), config.output());
+        }
+        double fetchS = (System.nanoTime() - fetchStart) / 1e9;
+        Cpu cpu = spark.sparkContext().isLocal() && processCpu >= 0
+                ? new Cpu(CpuClock.process() - processCpu, "process (local mode: the whole JVM over the fetch stage)")
+                : new Cpu(taskCpu.value(), "tasks (task and parser threads; the HTTP client's threads not counted)");
+        long errors = ErrorList.write(spark, config.output());
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        Summary summary = withDetails(spark, config,
+                Manifest.summarize(spark, NAME, config.output(), "bytes", elapsed), fetchS, cpu, errors);
+        Manifest.writeSummary(spark, summary);
+        return summary;
+    }
+
+    /** CPU time spent fetching and parsing, and what it covers. */
+    private record Cpu(long nanos, String measure) {}
+
+    /**
+     * Figures only this job has: responses by HTTP status, ok pages per second of the fetch
+     * stage, and CPU time per page (per response received, whatever its status).
+     */
+    private static Summary withDetails(SparkSession spark, FetchConfig config, Summary summary,
+                                       double fetchS, Cpu cpu, long errors) {
+        Dataset<Row> manifest = spark.read().parquet(Manifest.path(config.output()).toString());
+        Map<String, Long> byHttpStatus = new TreeMap<>();
+        long responses = 0;
+        for (Row r : manifest.where(col("http_status").isNotNull()).groupBy(col("http_status"))
+                .agg(count(lit(1))).collectAsList()) {
+            byHttpStatus.put(String.valueOf(r.getInt(0)), r.getLong(1));
+            responses += r.getLong(1);
+        }
+        return summary
+                .withDetail("responses", responses)
+                .withDetail("by_http_status", byHttpStatus)
+                .withDetail("fetch_s", round(fetchS))
+                .withDetail("pages_per_s", round(fetchS > 0 ? summary.ok() / fetchS : 0))
+                .withDetail("cpu_s", round(cpu.nanos() / 1e9))
+                .withDetail("cpu_ms_per_page", round(responses > 0 ? cpu.nanos() / 1e6 / responses : 0))
+                .withDetail("cpu_measure", cpu.measure())
+                .withDetail("errors_txt", errors + " URLs in " + ErrorList.path(config.output()));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    /** An output inside a folder input would be read as input by the next run. */
+    private static void requireOutputOutsideInput(FetchConfig config, Configuration conf) {
+        try {
+            Path in = new Path(config.input());
+            Path out = new Path(config.output());
+            FileSystem fs = Storage.fileSystem(in, conf);
+            String input = fs.makeQualified(in).toString();
+            String output = Storage.fileSystem(out, conf).makeQualified(out).toString();
+            if ((output + "/").startsWith(input + "/") && (output.equals(input) || fs.isDirectory(in))) {
+                throw new HarvestException("the output folder " + config.output()
+                        + " must not be inside the input folder " + config.input());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            throw new HarvestException("bad path: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.harvest.fetch;
+
+import io.harvest.net.FetchResult;
+import io.harvest.net.FetchStatus;
+import io.harvest.spark.Rows;
+import java.io.Serializable;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The fetch job's manifest: its schema and the making of its rows. The fixed columns come
+ * first, then one string column per {@code --extract} field, then {@code body} with
+ * {@code --save-body}, then the columns carried from the input.
+ */
+final class FetchRows implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final DataType STRINGS = DataTypes.createArrayType(DataTypes.StringType, false);
+
+    /** The fixed columns; {@code bytes} is the one the summary sums. */
+    static final StructType FIXED = new StructType(new StructField[] {
+        DataTypes.createStructField("item", DataTypes.LongType, false),
+        DataTypes.createStructField("url", DataTypes.StringType, true),
+        DataTypes.createStructField("final_url", DataTypes.StringType, true),
+        DataTypes.createStructField("status", DataTypes.StringType, false),
+        DataTypes.createStructField("http_status", DataTypes.IntegerType, true),
+        DataTypes.createStructField("error", DataTypes.StringType, true),
+        DataTypes.createStructField("content_type", DataTypes.StringType, true),
+        DataTypes.createStructField("charset", DataTypes.StringType, true),
+        DataTypes.createStructField("bytes", DataTypes.LongType, false),
+        DataTypes.createStructField("elapsed_ms", DataTypes.LongType, false),
+        DataTypes.createStructField("attempts", DataTypes.IntegerType, false),
+        DataTypes.createStructField("fetched_at", DataTypes.TimestampType, true),
+        DataTypes.createStructField("sha256", DataTypes.StringType, true),
+        DataTypes.createStructField("title", DataTypes.StringType, true),
+        DataTypes.createStructField("description", DataTypes.StringType, true),
+        DataTypes.createStructField("canonical", DataTypes.StringType, true),
+        DataTypes.createStructField("lang", DataTypes.StringType, true),
+        DataTypes.createStructField("links", STRINGS, true),
+        DataTypes.createStructField("images", STRINGS, true),
+    });
+    static final String BODY = "body";
+    private static final int ITEM = FIXED.fieldIndex("item");
+    private static final int URL = FIXED.fieldIndex("url");
+    private static final int FINAL_URL = FIXED.fieldIndex("final_url");
+    private static final int STATUS = FIXED.fieldIndex("status");
+    private static final int HTTP_STATUS = FIXED.fieldIndex("http_status");
+    private static final int ERROR = FIXED.fieldIndex("error");
+    private static final int CONTENT_TYPE = FIXED.fieldIndex("content_type");
+    private static final int CHARSET = FIXED.fieldIndex("charset");
+    private static final int BYTES = FIXED.fieldIndex("bytes");
+    private static final int ELAPSED_MS = FIXED.fieldIndex("elapsed_ms");
+    private static final int ATTEMPTS = FIXED.fieldIndex("attempts");
+    private static final int FETCHED_AT = FIXED.fieldIndex("fetched_at");
+    private static final int SHA256 = FIXED.fieldIndex("sha256");
+    /** Where the page's fields start: title, description, canonical, lang, links, images. */
+    private static final int PAGE = FIXED.fieldIndex("title");
+
+    private final int extractCount;
+    private final boolean saveBody;
+    private final int carriedCount;
+
+    FetchRows(int extractCount, boolean saveBody, int carriedCount) {
+        this.extractCount = extractCount;
+        this.saveBody = saveBody;
+        this.carriedCount = carriedCount;
+    }
+
+    /** Names an input column must not take: it is renamed {@code input_<name>} instead. */
+    static Set<String> reservedNames(List<ExtractField> fields) {
+        Set<String> names = new HashSet<>(List.of(FIXED.fieldNames()));
+        names.add(BODY);
+        fields.forEach(f -> names.add(f.name()));
+        return names;
+    }
+
+    static StructType schema(List<ExtractField> fields, boolean saveBody, List<StructField> carried) {
+        List<StructField> all = new ArrayList<>(List.of(FIXED.fields()));
+        fields.forEach(f -> all.add(DataTypes.createStructField(f.name(), DataTypes.StringType, true)));
+        if (saveBody) {
+            all.add(DataTypes.createStructField(BODY, DataTypes.BinaryType, true));
+        }
+        all.addAll(carried);
+        return DataTypes.createStructType(all);
+    }
+
+    /** The row of an item whose input record is unusable (a JSON line that does not parse). */
+    Row invalid(Row item) {
+        Object[] v = start(item, FetchStatus.INVALID_URL.status(), item.getString(WorkItems.ERROR));
+        v[BYTES] = 0L;
+        v[ELAPSED_MS] = 0L;
+        v[ATTEMPTS] = 0;
+        return RowFactory.create(v);
+    }
+
+    /**
+     * The row of a fetched item. {@code page} is null for anything but an HTML page that
+     * parsed; {@code parseError} says why an HTML page did not.
+     */
+    Row fetched(Row item, FetchResult r, HtmlPage page, String parseError) {
+        String error = r.error() != null ? r.error() : parseError;
+        Object[] v = start(item, r.status().status(), error);
+        v[FINAL_URL] = r.finalUrl();
+        v[HTTP_STATUS] = r.httpStatus();
+        v[CONTENT_TYPE] = r.contentType();
+        v[BYTES] = r.bytes();
+        v[ELAPSED_MS] = r.elapsedMs();
+        v[ATTEMPTS] = r.attempts();
+        v[FETCHED_AT] = r.fetchedAtMillis() > 0 ? new Timestamp(r.fetchedAtMillis()) : null;
+        v[SHA256] = r.sha256();
+        if (page != null) {
+            v[CHARSET] = page.charset();
+            v[PAGE] = page.title();
+            v[PAGE + 1] = page.description();
+            v[PAGE + 2] = page.canonical();
+            v[PAGE + 3] = page.lang();
+            v[PAGE + 4] = Rows.array(page.links());
+            v[PAGE + 5] = Rows.array(page.images());
+            for (int i = 0; i < extractCount; i++) {
+                v[FIXED.size() + i] = page.extracted().get(i);
+            }
+        }
+        if (saveBody) {
+            v[FIXED.size() + extractCount] = r.body();
+        }
+        return RowFactory.create(v);
+    }
+
+    private Object[] start(Row item, String status, String error) {
+        int carriedAt = FIXED.size() + extractCount + (saveBody ? 1 : 0);
+        Object[] v = new Object[carriedAt + carriedCount];
+        v[ITEM] = item.getLong(WorkItems.ITEM);
+        v[URL] = item.getString(WorkItems.URL);
+        v[STATUS] = status;
+        v[ERROR] = error;
+        for (int i = 0; i < carriedCount; i++) {
+            v[carriedAt + i] = item.get(WorkItems.CARRIED + i);
+        }
+        return v;
+    }
+}
