@@ -1,0 +1,84 @@
+package io.harvest.net;
+
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One item on its way through the fetcher: where it is in its redirect chain, how many
+ * requests it made, and the last answer it got. Touched only by the run's own thread.
+ */
+final class Job<T> {
+    final T item;
+    final String url;
+    /** Non-null for the internal robots.txt fetch of this origin. */
+    final String robotsOrigin;
+
+    URI uri;
+    String host;
+    int hops;
+    int requests;
+    int retries;
+    long startNanos = -1;
+    /** The last request that got an HTTP answer, for final_url and http_status. */
+    Outcome lastAnswer;
+    private Set<String> visited;
+
+    private Job(T item, String url, URI uri, String robotsOrigin) {
+        this.item = item;
+        this.url = url;
+        this.robotsOrigin = robotsOrigin;
+        moveTo(uri);
+    }
+
+    /** @param uri null for an item whose URL was refused before any request */
+    static <T> Job<T> of(T item, String url, URI uri) {
+        return new Job<>(item, url, uri, null);
+    }
+
+    static <T> Job<T> robots(String origin, URI robotsUri) {
+        return new Job<>(null, robotsUri.toString(), robotsUri, origin);
+    }
+
+    boolean isRobots() {
+        return robotsOrigin != null;
+    }
+
+    /** Follows a redirect; false when the target was already visited (a loop). */
+    boolean redirect(URI target) {
+        if (visited == null) {
+            visited = new HashSet<>();
+            visited.add(uri.toString());
+        }
+        if (!visited.add(target.toString())) {
+            return false;
+        }
+        hops++;
+        moveTo(target);
+        return true;
+    }
+
+    private void moveTo(URI target) {
+        uri = target;
+        host = target == null ? null : Urls.hostKey(target);
+    }
+
+    /**
+     * The result for this item.
+     *
+     * @param last how the last request ended, when one was made for this decision
+     */
+    FetchResult result(FetchStatus status, String error, Outcome last, long nowNanos) {
+        Outcome answer = last != null && last.answered() ? last : lastAnswer;
+        boolean ok = status == FetchStatus.OK;
+        long elapsedMs = startNanos < 0 ? 0 : (nowNanos - startNanos) / 1_000_000;
+        int attempts = requests == 0 ? 0 : Math.max(1, requests - hops);
+        long at = last != null ? last.atMillis() : System.currentTimeMillis();
+        return new FetchResult(url, answer == null ? null : answer.uri().toString(), status,
+                answer == null ? null : answer.status(), ok ? null : error,
+                answer == null ? null : answer.contentType(), last == null ? 0 : last.bytes(),
+                ok && last != null ? last.body() : null,
+                last == null ? null : last.sha256(),
+                attempts, elapsedMs, at);
+    }
+}
