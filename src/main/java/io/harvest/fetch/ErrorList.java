@@ -7,21 +7,20 @@ import io.harvest.io.Storage;
 import io.harvest.job.Manifest;
 import io.harvest.job.Summary;
 import io.harvest.net.FetchStatus;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code <output>/errors.txt}: the URL of every failed item, one per line in input order,
  * duplicates kept — a text input for a re-run of just those. Items refused as invalid URLs are
- * left out: no re-run can fetch them (they are in the manifest, with why). Written from the
- * manifest, streamed and renamed into place, so it always matches the manifest beside it.
+ * left out: no re-run can fetch them (they are in the manifest, with why). Made from the
+ * manifest by one Spark task into a staging folder, then renamed into place, so it always
+ * matches the manifest beside it and a killed run never leaves half a list.
  */
 final class ErrorList {
     static final String FILE = "errors.txt";
@@ -32,28 +31,25 @@ final class ErrorList {
         return new Path(output, FILE);
     }
 
-    /** Writes the list; returns how many URLs it holds. */
-    static long write(SparkSession spark, String output) {
-        Iterator<Row> urls = spark.read().parquet(Manifest.path(output).toString())
+    static void write(SparkSession spark, String output) {
+        Path target = path(output);
+        Path staging = new Path(output, "_errors.staging-" + UUID.randomUUID());
+        // A global sort then one partition: the sorted ranges are read in order.
+        spark.read().parquet(Manifest.path(output).toString())
                 .where(not(col("status").isin(Summary.OK, Summary.SKIPPED, FetchStatus.INVALID_URL.status()))
                         .and(col("url").isNotNull()))
-                .orderBy(col("item")).select(col("url")).toLocalIterator();
-        Path file = path(output);
-        long[] count = {0};
+                .orderBy(col("item")).select(col("url")).coalesce(1)
+                .write().text(staging.toString());
         try {
-            Storage.writeAtomically(Storage.fileSystem(file, spark.sparkContext().hadoopConfiguration()), file,
-                    out -> {
-                        BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                        while (urls.hasNext()) {
-                            w.write(urls.next().getString(0));
-                            w.write('\n');
-                            count[0]++;
-                        }
-                        w.flush();
-                    });
+            FileSystem fs = Storage.fileSystem(staging, spark.sparkContext().hadoopConfiguration());
+            FileStatus[] parts = fs.globStatus(new Path(staging, "part-*"));
+            if (parts == null || parts.length != 1) {
+                throw new IOException("expected one part file in " + staging);
+            }
+            Storage.replace(fs, parts[0].getPath(), target);
+            fs.delete(staging, true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot put " + target + " in place", e);
         }
-        return count[0];
     }
 }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import io.harvest.HarvestException;
+import io.harvest.io.FileListing;
 import io.harvest.io.Storage;
 import io.harvest.job.Manifest;
 import io.harvest.job.Summary;
@@ -39,9 +40,9 @@ public final class FetchJob {
 
     public static Summary run(SparkSession spark, FetchConfig config) {
         long start = System.nanoTime();
-        requireOutputOutsideInput(config, spark.sparkContext().hadoopConfiguration());
         FetchInput.Table input = FetchInput.read(spark, config.input(), config.inputFormat(),
                 config.urlColumn(), FetchRows.reservedNames(config.extract()));
+        requireOutputOutsideInput(config, spark.sparkContext().hadoopConfiguration());
         int partitions = config.partitions() > 0 ? config.partitions()
                 : spark.sparkContext().defaultParallelism();
         WorkItems.Plan plan = WorkItems.plan(spark, input, partitions);
@@ -63,10 +64,10 @@ public final class FetchJob {
         Cpu cpu = spark.sparkContext().isLocal() && processCpu >= 0
                 ? new Cpu(CpuClock.process() - processCpu, "process (local mode: the whole JVM over the fetch stage)")
                 : new Cpu(taskCpu.value(), "tasks (task and parser threads; the HTTP client's threads not counted)");
-        long errors = ErrorList.write(spark, config.output());
+        ErrorList.write(spark, config.output());
         double elapsed = (System.nanoTime() - start) / 1e9;
         Summary summary = withDetails(spark, config,
-                Manifest.summarize(spark, NAME, config.output(), "bytes", elapsed), fetchS, cpu, errors);
+                Manifest.summarize(spark, NAME, config.output(), "bytes", elapsed), fetchS, cpu);
         Manifest.writeSummary(spark, summary);
         return summary;
     }
@@ -79,7 +80,7 @@ public final class FetchJob {
      * stage, and CPU time per page (per response received, whatever its status).
      */
     private static Summary withDetails(SparkSession spark, FetchConfig config, Summary summary,
-                                       double fetchS, Cpu cpu, long errors) {
+                                       double fetchS, Cpu cpu) {
         Dataset<Row> manifest = spark.read().parquet(Manifest.path(config.output()).toString());
         Map<String, Long> byHttpStatus = new TreeMap<>();
         long responses = 0;
@@ -96,7 +97,7 @@ public final class FetchJob {
                 .withDetail("cpu_s", round(cpu.nanos() / 1e9))
                 .withDetail("cpu_ms_per_page", round(responses > 0 ? cpu.nanos() / 1e6 / responses : 0))
                 .withDetail("cpu_measure", cpu.measure())
-                .withDetail("errors_txt", errors + " URLs in " + ErrorList.path(config.output()));
+                .withDetail("errors_txt", ErrorList.path(config.output()).toString());
     }
 
     private static double round(double v) {
@@ -111,7 +112,8 @@ public final class FetchJob {
             FileSystem fs = Storage.fileSystem(in, conf);
             String input = fs.makeQualified(in).toString();
             String output = Storage.fileSystem(out, conf).makeQualified(out).toString();
-            if ((output + "/").startsWith(input + "/") && (output.equals(input) || fs.isDirectory(in))) {
+            boolean folder = !FileListing.isGlob(config.input()) && fs.getFileStatus(in).isDirectory();
+            if ((output + "/").startsWith(input + "/") && (output.equals(input) || folder)) {
                 throw new HarvestException("the output folder " + config.output()
                         + " must not be inside the input folder " + config.input());
             }

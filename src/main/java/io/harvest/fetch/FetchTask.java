@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.TaskCompletionListener;
 
 /**
  * The work of one fetch task: its items fetched by one {@link Fetcher}, many in flight, and
@@ -58,7 +59,7 @@ final class FetchTask implements Serializable {
         TaskContext context = TaskContext.get();
         if (context != null) {
             // A task that fails or is killed mid-way still stops its client and parser threads.
-            context.addTaskCompletionListener(ctx -> run.close());
+            context.addTaskCompletionListener((TaskCompletionListener) ctx -> run.close());
         }
         return run;
     }
@@ -75,11 +76,11 @@ final class FetchTask implements Serializable {
         private final long startCpu = CpuClock.thread();
         private final Fetcher fetcher = new Fetcher(options);
         private final Iterator<Fetched<Row>> results;
-        private volatile Thread parser;
+        private volatile Thread parserThread;
         private final ExecutorService parsing = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "harvest-parse");
             t.setDaemon(true);
-            parser = t;
+            parserThread = t;
             return t;
         });
         private final ArrayDeque<Row> ready = new ArrayDeque<>();
@@ -182,7 +183,7 @@ final class FetchTask implements Serializable {
                 return;
             }
             closed = true;
-            long parserCpu = CpuClock.of(parser);
+            long parserCpu = CpuClock.of(parserThread);
             parsing.shutdownNow();
             fetcher.close();
             cpuNanos.add(CpuClock.thread() - startCpu + parserCpu);

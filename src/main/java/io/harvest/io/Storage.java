@@ -29,6 +29,16 @@ public final class Storage {
         return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
     }
 
+    /** The path as a full URI string ({@code file:/abs/path}, {@code hdfs://nn/path}). */
+    public static String qualify(String path, Configuration conf) {
+        try {
+            Path p = new Path(path);
+            return fileSystem(p, conf).makeQualified(p).toString();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new io.harvest.HarvestException("bad path " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Reads a whole file of a known length, refusing more than {@code maxBytes}. */
     public static byte[] readFully(FileSystem fs, Path path, long length, long maxBytes)
             throws IOException {
@@ -54,25 +64,13 @@ public final class Storage {
     }
 
     public static void writeAtomically(FileSystem fs, Path target, byte[] data) throws IOException {
-        writeAtomically(fs, target, out -> out.write(data));
-    }
-
-    /** Streams what {@code content} writes to a temp name, then renames it into place. */
-    public static void writeAtomically(FileSystem fs, Path target, Content content) throws IOException {
         Path temp = new Path(target.getParent(),
                 "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
         try {
             try (OutputStream out = fs.create(temp, false)) {
-                content.writeTo(out);
+                out.write(data);
             }
-            if (!fs.rename(temp, target)) {
-                // Some file systems (HDFS) refuse to rename over an existing file: a retried
-                // task or a re-run replacing its own earlier output.
-                fs.delete(target, false);
-                if (!fs.rename(temp, target)) {
-                    throw new IOException("could not rename " + temp + " to " + target);
-                }
-            }
+            replace(fs, temp, target);
         } finally {
             if (fs.exists(temp)) {
                 fs.delete(temp, false);
@@ -80,14 +78,20 @@ public final class Storage {
         }
     }
 
-    public static void writeAtomically(FileSystem fs, Path target, String text) throws IOException {
-        writeAtomically(fs, target, text.getBytes(StandardCharsets.UTF_8));
+    /** Renames a finished file into place, over the file already there, if any. */
+    public static void replace(FileSystem fs, Path source, Path target) throws IOException {
+        if (!fs.rename(source, target)) {
+            // Some file systems (HDFS) refuse to rename over an existing file: a retried
+            // task or a re-run replacing its own earlier output.
+            fs.delete(target, false);
+            if (!fs.rename(source, target)) {
+                throw new IOException("could not rename " + source + " to " + target);
+            }
+        }
     }
 
-    /** What a streamed write puts into its file: for contents too large to hold in memory. */
-    @FunctionalInterface
-    public interface Content {
-        void writeTo(OutputStream out) throws IOException;
+    public static void writeAtomically(FileSystem fs, Path target, String text) throws IOException {
+        writeAtomically(fs, target, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A file over the size the job accepts. */
