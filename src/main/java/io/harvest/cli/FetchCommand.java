@@ -22,13 +22,15 @@ import picocli.CommandLine.Spec;
 
 @Command(name = FetchJob.NAME, mixinStandardHelpOptions = true, showDefaultValues = true,
         sortOptions = false, defaultValueProvider = FetchCommand.Defaults.class,
-        description = {"Fetches every URL of a list, many requests in flight per task, and parses HTML pages.",
-            "Writes <output>/manifest (Parquet, one row per input line or row), <output>/summary.json",
-            "and <output>/errors.txt (the failed URLs, one per line: an --input for a re-run).",
-            "Manifest columns: item, url, final_url, status, http_status, error, content_type, charset,",
-            "bytes, elapsed_ms, attempts, fetched_at, sha256, title, description, canonical, lang, links,",
-            "images; one column per --extract field; body with --save-body; then the input's other",
-            "columns (renamed input_<name> where they clash)."})
+        description = {"Fetches every URL of a list, many requests in flight per task, and parses",
+            "HTML pages with jsoup. Writes <output>/manifest (Parquet, one row per input",
+            "line or row), <output>/summary.json and <output>/errors.txt (the failed URLs,",
+            "one per line: an --input for a re-run).",
+            "Manifest columns: item, url, final_url, status, http_status, error,",
+            "content_type, charset, bytes, elapsed_ms, attempts, fetched_at, sha256, title,",
+            "description, canonical, lang, links, images; one per --extract field; body",
+            "with --save-body; then the input's other columns (input_<name> on a clash).",
+            ""})
 final class FetchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -113,6 +115,7 @@ final class FetchCommand implements Callable<Integer> {
                     + " page: its text (whitespace normalised), or with @attr that attribute (@abs:href for"
                     + " an absolute URL); null when nothing matches. Repeatable, e.g."
                     + " --extract title=h1.post-title --extract votes=span#article-rank."
+                    + " A field named title, description, canonical or lang replaces that page field."
                     + " A selector jsoup cannot parse is refused at start-up.")
     List<String> extract = new ArrayList<>();
 

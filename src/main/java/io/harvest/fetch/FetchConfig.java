@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything the fetch job needs to run.
@@ -41,9 +42,10 @@ public record FetchConfig(String input, InputFormat inputFormat, String urlColum
         Set<String> names = new HashSet<>();
         Set<String> reserved = FetchRows.reservedNames(List.of());
         for (ExtractField f : extract) {
-            if (reserved.contains(f.name())) {
-                throw new IllegalArgumentException("extract field '" + f.name()
-                        + "' would replace the manifest's own column of that name: choose another name");
+            if (reserved.contains(f.name()) && !FetchRows.REPLACEABLE.contains(f.name())) {
+                throw new IllegalArgumentException("extract field '" + f.name() + "' is a manifest column"
+                        + " (only " + String.join(", ", new TreeSet<>(FetchRows.REPLACEABLE))
+                        + " may be replaced): choose another name");
             }
             if (!names.add(f.name())) {
                 throw new IllegalArgumentException("extract field '" + f.name() + "' is given twice");

@@ -54,7 +54,7 @@ public final class FetchJob {
         long fetchStart = System.nanoTime();
         try (Progress progress = Progress.start(spark, NAME, plan.count())) {
             FetchTask task = new FetchTask(config.fetchOptions(), new PageParser(config.extract()),
-                    new FetchRows(config.extract().size(), config.saveBody(), input.carried().size()),
+                    new FetchRows(config.extract(), config.saveBody(), input.carried().size()),
                     progress.counter(), taskCpu);
             JavaRDD<Row> rows = plan.items().mapPartitions(task::run);
             Manifest.write(spark.createDataFrame(rows, FetchRows.schema(config.extract(), config.saveBody(),

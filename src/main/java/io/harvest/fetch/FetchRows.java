@@ -18,7 +18,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The fetch job's manifest: its schema and the making of its rows. The fixed columns come
- * first, then one string column per {@code --extract} field, then {@code body} with
+ * first, then one string column per {@code --extract} field (but a field named like one of
+ * the {@link #REPLACEABLE} page fields fills that column instead), then {@code body} with
  * {@code --save-body}, then the columns carried from the input.
  */
 final class FetchRows implements Serializable {
@@ -63,14 +64,27 @@ final class FetchRows implements Serializable {
     private static final int SHA256 = FIXED.fieldIndex("sha256");
     /** Where the page's fields start: title, description, canonical, lang, links, images. */
     private static final int PAGE = FIXED.fieldIndex("title");
+    /**
+     * Page fields an {@code --extract} field of the same name replaces, as in the seed
+     * crawler's {@code title=h1.post-title}; every other manifest column keeps its name.
+     */
+    static final Set<String> REPLACEABLE = Set.of("title", "description", "canonical", "lang");
 
-    private final int extractCount;
-    private final boolean saveBody;
+    /** Where each extract field's value goes: its own column, or a page field it replaces. */
+    private final int[] extractAt;
+    private final int bodyAt;
+    private final int carriedAt;
     private final int carriedCount;
 
-    FetchRows(int extractCount, boolean saveBody, int carriedCount) {
-        this.extractCount = extractCount;
-        this.saveBody = saveBody;
+    FetchRows(List<ExtractField> fields, boolean saveBody, int carriedCount) {
+        this.extractAt = new int[fields.size()];
+        int next = FIXED.size();
+        for (int i = 0; i < fields.size(); i++) {
+            String name = fields.get(i).name();
+            extractAt[i] = REPLACEABLE.contains(name) ? FIXED.fieldIndex(name) : next++;
+        }
+        this.bodyAt = saveBody ? next++ : -1;
+        this.carriedAt = next;
         this.carriedCount = carriedCount;
     }
 
@@ -84,7 +98,8 @@ final class FetchRows implements Serializable {
 
     static StructType schema(List<ExtractField> fields, boolean saveBody, List<StructField> carried) {
         List<StructField> all = new ArrayList<>(List.of(FIXED.fields()));
-        fields.forEach(f -> all.add(DataTypes.createStructField(f.name(), DataTypes.StringType, true)));
+        fields.stream().filter(f -> !REPLACEABLE.contains(f.name()))
+                .forEach(f -> all.add(DataTypes.createStructField(f.name(), DataTypes.StringType, true)));
         if (saveBody) {
             all.add(DataTypes.createStructField(BODY, DataTypes.BinaryType, true));
         }
@@ -124,18 +139,17 @@ final class FetchRows implements Serializable {
             v[PAGE + 3] = page.lang();
             v[PAGE + 4] = Rows.array(page.links());
             v[PAGE + 5] = Rows.array(page.images());
-            for (int i = 0; i < extractCount; i++) {
-                v[FIXED.size() + i] = page.extracted().get(i);
+            for (int i = 0; i < extractAt.length; i++) {
+                v[extractAt[i]] = page.extracted().get(i);
             }
         }
-        if (saveBody) {
-            v[FIXED.size() + extractCount] = r.body();
+        if (bodyAt >= 0) {
+            v[bodyAt] = r.body();
         }
         return RowFactory.create(v);
     }
 
     private Object[] start(Row item, String status, String error) {
-        int carriedAt = FIXED.size() + extractCount + (saveBody ? 1 : 0);
         Object[] v = new Object[carriedAt + carriedCount];
         v[ITEM] = item.getLong(WorkItems.ITEM);
         v[URL] = item.getString(WorkItems.URL);

@@ -1,0 +1,99 @@
+package io.harvest.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.harvest.job.JobRunner;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes and messages of {@code harvest fetch}, for the cases that stop before Spark starts. */
+class FetchCommandTest {
+    @TempDir
+    Path dir;
+
+    /** The exit code and what was printed on stdout and stderr. */
+    private record Outcome(int code, String out, String err) {}
+
+    private static Outcome run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = HarvestCli.commandLine().execute(args);
+            return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void aMissingInputFailsFastNamingIt() {
+        Path missing = dir.resolve("no-such-list.txt");
+        Outcome o = run("fetch", "--input", missing.toString(), "--output", dir.resolve("out").toString());
+        assertEquals(JobRunner.USAGE, o.code());
+        assertTrue(o.err().contains("input not found: " + missing), o.err());
+    }
+
+    @Test
+    void aBadSelectorIsAUsageError() throws IOException {
+        Path list = Files.writeString(dir.resolve("urls.txt"), "http://example.com/\n");
+        Outcome o = run("fetch", "--input", list.toString(), "--output", dir.resolve("out").toString(),
+                "--extract", "votes=span#");
+        assertEquals(JobRunner.USAGE, o.code());
+        assertTrue(o.err().contains("bad selector 'span#'"), o.err());
+    }
+
+    @Test
+    void badValuesAreUsageErrors() throws IOException {
+        Path list = Files.writeString(dir.resolve("urls.txt"), "http://example.com/\n");
+        String out = dir.resolve("out").toString();
+        assertEquals(JobRunner.USAGE, run("fetch", "--input", list.toString(), "--output", out,
+                "--concurrency", "0").code());
+        assertEquals(JobRunner.USAGE, run("fetch", "--input", list.toString(), "--output", out,
+                "--timeout", "soon").code());
+        assertEquals(JobRunner.USAGE, run("fetch", "--input", list.toString(), "--output", out,
+                "--extract", "status=title").code());
+        assertEquals(JobRunner.USAGE, run("fetch", "--input", list.toString(), "--output", out,
+                "--input-format", "xml").code());
+        assertEquals(JobRunner.USAGE, run("fetch", "--output", out).code());
+    }
+
+    @Test
+    void helpDocumentsEveryOptionWithItsDefault() {
+        Outcome o = run("fetch", "--help");
+        assertEquals(0, o.code());
+        for (String option : new String[] {"--input", "--output", "--input-format", "--url-column", "--partitions",
+            "--concurrency", "--max-per-host", "--host-delay", "--ignore-robots", "--user-agent", "--retries",
+            "--connect-timeout", "--timeout", "--max-bytes", "--max-redirects", "--host-failure-limit",
+            "--allow-loopback", "--allow-private", "--allow-link-local", "--extract", "--save-body"}) {
+            assertTrue(o.out().contains(option), option + " missing from --help");
+        }
+        String help = o.out().replaceAll("\\s+", " ");
+        for (String shown : new String[] {"Default: 64", "Default: 2", "Default: 10MiB", "Default: 10s",
+            "Default: 30s", "Default: 5", "Default: Harvest/", "Default: auto", "Default: url"}) {
+            assertTrue(help.contains(shown), shown + " missing from --help:\n" + o.out());
+        }
+    }
+
+    @Test
+    void durationsAndSizesReadBackWhatTheyPrint() {
+        for (String d : new String[] {"0", "250ms", "10s", "2m", "1h"}) {
+            assertEquals(d, DurationConverter.format(DurationConverter.parse(d)));
+        }
+        assertEquals(1500, DurationConverter.parse("1.5s").toMillis());
+        for (String s : new String[] {"10MiB", "512KiB", "1000", "2GiB"}) {
+            assertEquals(s, ByteSize.format(ByteSize.parse(s)));
+        }
+    }
+}
