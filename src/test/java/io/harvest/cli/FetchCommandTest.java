@@ -10,8 +10,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Exit codes and messages of {@code harvest fetch}, for the cases that stop before Spark starts. */
 class FetchCommandTest {
@@ -84,6 +87,18 @@ class FetchCommandTest {
             "Default: 30s", "Default: 5", "Default: Harvest/", "Default: auto", "Default: url"}) {
             assertTrue(help.contains(shown), shown + " missing from --help:\n" + o.out());
         }
+    }
+
+    @Test
+    void theJobFileParses() {
+        CommandLine.ParseResult parsed = HarvestCli.commandLine().parseArgs("fetch", "@jobs/fetch.args",
+                "--output", "elsewhere");
+        FetchCommand fetch = (FetchCommand) parsed.subcommand().commandSpec().userObject();
+        assertEquals("lists/seed-urls.txt", fetch.input);
+        assertEquals("elsewhere", fetch.output);
+        assertEquals(Duration.ofMillis(250), fetch.hostDelay);
+        assertEquals(List.of("title=h1.post-title", "votes=span#article-rank", "author=a.author"), fetch.extract);
+        assertEquals(10L << 20, fetch.maxBytes);
     }
 
     @Test
