@@ -46,8 +46,9 @@ public final class FetchJob {
         int partitions = config.partitions() > 0 ? config.partitions()
                 : spark.sparkContext().defaultParallelism();
         WorkItems.Plan plan = WorkItems.plan(spark, input, partitions);
-        LOG.info("{} items from {} ({}) in {} tasks, {} requests in flight per task", plan.count(),
-                config.input(), input.format().label(), partitions, config.fetch().concurrency());
+        LOG.info("{} items from {} ({}) in {} tasks, {} requests in flight per task ({} s to plan)",
+                plan.count(), config.input(), input.format().label(), partitions,
+                config.fetch().concurrency(), round((System.nanoTime() - start) / 1e9));
 
         LongAccumulator taskCpu = spark.sparkContext().longAccumulator(NAME + ".cpu_nanos");
         long processCpu = CpuClock.process();

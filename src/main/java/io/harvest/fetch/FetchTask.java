@@ -7,6 +7,7 @@ import io.harvest.net.Fetcher;
 import io.harvest.spark.ProgressCounter;
 import java.io.Serializable;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CancellationException;
@@ -55,6 +56,10 @@ final class FetchTask implements Serializable {
 
     /** Rows for the items of one partition, made as Spark asks for them. */
     Iterator<Row> run(Iterator<Row> items) {
+        if (!items.hasNext()) {
+            // More tasks than hosts: no client to start for an empty one.
+            return Collections.emptyIterator();
+        }
         Run run = new Run(items);
         TaskContext context = TaskContext.get();
         if (context != null) {
