@@ -39,7 +39,8 @@ class FetchJobTest {
             Map.entry("4", "http_error"), Map.entry("5", "timeout"), Map.entry("6", "blocked"),
             Map.entry("7", "robots_denied"), Map.entry("8", "invalid_url"), Map.entry("9", "invalid_url"),
             Map.entry("10", "invalid_url"), Map.entry("11", "invalid_url"), Map.entry("12", "dns_error"),
-            Map.entry("13", "ok"), Map.entry("14", "ok"), Map.entry("15", "invalid_url"));
+            Map.entry("13", "ok"), Map.entry("14", "ok"), Map.entry("15", "invalid_url"),
+            Map.entry("16", "redirect_error"), Map.entry("17", "too_large"), Map.entry("18", "connection_error"));
 
     private final SparkSession spark = SharedSpark.get();
     private TestHttpServer server;
@@ -60,6 +61,9 @@ class FetchJobTest {
         server.on("/slow").reply(Reply.html("<title>late</title>").delay(Duration.ofSeconds(5)));
         server.on("/page").reply(Reply.html("<title>never fetched</title>"));
         server.on("/private/secret").reply(Reply.html("<title>secret</title>"));
+        server.on("/loop").reply(Reply.redirect(302, "/loop"));
+        server.on("/huge").reply(Reply.huge(2 << 20));
+        server.on("/reset").reply(Reply.resetAfter(Fixtures.bytes("article.html"), 100));
 
         String prefix = "http://a.test:" + server.port() + "/";
         String longUrl = prefix + "x".repeat(5000 - prefix.length());
@@ -71,7 +75,8 @@ class FetchJobTest {
 
         Map<String, String> hosts = FetchRuns.loopbackHosts("a.test", "b.test");
         hosts.put("private.test", "10.1.2.3");
-        config = FetchRuns.config(input, dir.resolve("out"), FetchRuns.options(hosts)).withPartitions(3);
+        config = FetchRuns.config(input, dir.resolve("out"),
+                FetchRuns.options(hosts).toBuilder().maxBytes(1 << 20).build()).withPartitions(3);
         summary = FetchJob.run(spark, config);
         rows = FetchRuns.byColumn(dir.resolve("out"), "id");
     }
@@ -83,14 +88,14 @@ class FetchJobTest {
 
     @Test
     void everyInputRowHasExactlyOneManifestRowWithItsExactStatus() {
-        assertEquals(15, FetchRuns.manifest(dir.resolve("out")).count());
+        assertEquals(18, FetchRuns.manifest(dir.resolve("out")).count());
         assertEquals(EXPECTED.keySet(), rows.keySet());
         Map<String, String> statuses = new HashMap<>();
         rows.forEach((id, row) -> statuses.put(id, row.getAs("status")));
         assertEquals(EXPECTED, statuses);
         List<Long> items = FetchRuns.manifest(dir.resolve("out")).select("item").orderBy("item")
                 .collectAsList().stream().map(r -> r.getLong(0)).toList();
-        assertEquals(LongStream.range(0, 15).boxed().toList(), items);
+        assertEquals(LongStream.range(0, 18).boxed().toList(), items);
     }
 
     @Test
@@ -131,19 +136,24 @@ class FetchJobTest {
     @Test
     void errorsTxtListsTheFailedUrlsInInputOrder() throws IOException {
         List<String> lines = Files.readAllLines(dir.resolve("out/errors.txt"));
-        List<String> expected = List.of("3", "4", "5", "6", "7", "12").stream()
+        List<String> expected = List.of("3", "4", "5", "6", "7", "12", "16", "17", "18").stream()
                 .map(id -> rows.get(id).<String>getAs("url")).toList();
         assertEquals(expected, lines);
     }
 
     @Test
     void theSummaryCountsTheManifest() throws IOException {
-        assertEquals(15, summary.input());
+        assertEquals(18, summary.input());
         assertEquals(4, summary.ok());
-        assertEquals(11, summary.failed());
+        assertEquals(14, summary.failed());
         assertEquals(5L, summary.byStatus().get("invalid_url"));
-        assertEquals(6L, summary.details().get("responses"));
-        assertEquals(Map.of("200", 4L, "404", 1L, "500", 1L), summary.details().get("by_http_status"));
+        Map<String, Long> byHttpStatus = new java.util.TreeMap<>();
+        rows.values().stream().filter(r -> r.getAs("http_status") != null)
+                .forEach(r -> byHttpStatus.merge(String.valueOf((int) r.getAs("http_status")), 1L, Long::sum));
+        assertEquals(byHttpStatus, summary.details().get("by_http_status"));
+        assertEquals(byHttpStatus.values().stream().mapToLong(Long::longValue).sum(), summary.details().get("responses"));
+        assertEquals(1L, byHttpStatus.get("404"));
+        assertEquals(1L, byHttpStatus.get("500"));
         assertTrue((double) summary.details().get("cpu_ms_per_page") > 0);
         String json = Files.readString(dir.resolve("out/summary.json"));
         assertTrue(json.contains("\"cpu_ms_per_page\"") && json.contains("\"invalid_url\" : 5"), json);
@@ -153,7 +163,7 @@ class FetchJobTest {
     void errorsTxtIsTheInputOfARerunOfTheFailures() throws IOException {
         Path rerun = dir.resolve("rerun");
         Summary again = FetchJob.run(spark, FetchRuns.config(dir.resolve("out/errors.txt"), rerun, config.fetch()));
-        assertEquals(6, again.input());
+        assertEquals(9, again.input());
         assertEquals(0, again.ok());
         assertEquals(Files.readAllLines(dir.resolve("out/errors.txt")), Files.readAllLines(rerun.resolve("errors.txt")));
     }
@@ -161,8 +171,8 @@ class FetchJobTest {
     @Test
     void aRerunIntoTheSameOutputReplacesTheManifest() {
         Summary again = FetchJob.run(spark, config);
-        assertEquals(15, again.input());
-        assertEquals(15, FetchRuns.manifest(dir.resolve("out")).count());
+        assertEquals(18, again.input());
+        assertEquals(18, FetchRuns.manifest(dir.resolve("out")).count());
         rows = FetchRuns.byColumn(dir.resolve("out"), "id");
     }
 }
