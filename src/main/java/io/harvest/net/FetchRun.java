@@ -164,7 +164,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
 
     private void enqueue(Job<T> job, boolean first) {
         HostQueue<T> host = hosts.computeIfAbsent(job.host,
-                name -> new HostQueue<>(name, options.hostDelay().toNanos()));
+                name -> new HostQueue<>(name, options.hostDelay().toNanos(), System.nanoTime()));
         if (first) {
             host.queue.addFirst(job);
         } else {
@@ -238,9 +238,8 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
             return false;
         }
         if (verdict.failure() != null) {
-            finish(job, verdict.failure(), "robots.txt of " + origin + " could not be fetched ("
-                    + verdict.error() + "); not fetched (RFC 9309: unreachable means disallow)",
-                    null);
+            finish(job, verdict.failure(), verdict.error() + " (fetching " + origin
+                    + "/robots.txt; the URL itself was not requested)", null);
             return false;
         }
         if (!verdict.allows(job.uri)) {
@@ -284,6 +283,9 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         Job<T> job = attempt.job;
         HostQueue<T> host = attempt.host;
         host.inFlight--;
+        if (host.delayNanos > 0) { // spaced from the last answer too, as the server sees it
+            host.nextStartNanos = later(host.nextStartNanos, System.nanoTime() + host.delayNanos);
+        }
         touch(host);
         if (outcome.answered()) {
             job.lastAnswer = outcome;
@@ -335,7 +337,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         long delay = asked.isPresent() ? asked.getAsLong()
                 : Retries.backoffMillis(options.retryBackoff(), job.retries + 1);
         if (asked.isPresent()) { // the whole host asked for a pause, not just this URL
-            host.nextStartNanos = Math.max(host.nextStartNanos,
+            host.nextStartNanos = later(host.nextStartNanos,
                     System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay));
         }
         retryLater(job, delay);
@@ -405,6 +407,11 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         if (results.isEmpty()) {
             throw new IllegalStateException(pending + " items lost by the fetch scheduler");
         }
+    }
+
+    /** The later of two System.nanoTime() instants (which may be negative numbers). */
+    private static long later(long a, long b) {
+        return a - b >= 0 ? a : b;
     }
 
     private void at(long dueNanos, Runnable action) {

@@ -75,7 +75,13 @@ public final class Reply {
     /** A body of {@code size} bytes made while it is sent, never held in memory. */
     public static Reply huge(long size) {
         return new Reply(200, Map.of("Content-Type", "application/octet-stream"),
-                new Generated(size), Duration.ZERO);
+                new Generated(size, true), Duration.ZERO);
+    }
+
+    /** Like {@link #huge} but chunked, without Content-Length: only counting can stop it. */
+    public static Reply hugeChunked(long size) {
+        return new Reply(200, Map.of("Content-Type", "application/octet-stream"),
+                new Generated(size, false), Duration.ZERO);
     }
 
     /** A small gzip body that decodes to {@code decodedSize} zero bytes, sent as HTML. */
@@ -184,14 +190,18 @@ public final class Reply {
 
     private static final class Generated extends Streamed {
         private final long size;
+        private final boolean declared;
 
-        Generated(long size) {
+        Generated(long size, boolean declared) {
             this.size = size;
+            this.declared = declared;
         }
 
         @Override
         void stream(Request request, Response response) throws IOException {
-            response.getHeaders().put("Content-Length", size);
+            if (declared) {
+                response.getHeaders().put("Content-Length", size);
+            }
             byte[] chunk = new byte[1 << 16];
             for (long left = size; left > 0; left -= chunk.length) {
                 int n = (int) Math.min(chunk.length, left);
