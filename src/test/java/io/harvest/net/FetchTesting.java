@@ -48,6 +48,17 @@ final class FetchTesting {
         return new ArrayList<>(Arrays.asList(results));
     }
 
+    /** Checks that consecutive arrivals (System.nanoTime) are at least {@code gap} apart. */
+    static void assertSpacedAtLeast(List<Long> arrivals, Duration gap) {
+        for (int i = 1; i < arrivals.size(); i++) {
+            long apart = arrivals.get(i) - arrivals.get(i - 1);
+            if (apart < gap.toNanos()) {
+                throw new AssertionError("requests " + apart / 1_000_000 + " ms apart, expected at least "
+                        + gap.toMillis() + " ms: " + arrivals);
+            }
+        }
+    }
+
     /** A port on 127.0.0.1 that nothing listens on (connections are refused). */
     static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

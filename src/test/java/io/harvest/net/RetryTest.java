@@ -1,5 +1,6 @@
 package io.harvest.net;
 
+import static io.harvest.net.FetchTesting.assertSpacedAtLeast;
 import static io.harvest.net.FetchTesting.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,7 +94,8 @@ class RetryTest {
             FetchResult r = fetcher.fetch(server.url("/busy"));
             assertEquals(FetchStatus.OK, r.status());
             assertEquals(2, r.attempts());
-            assertGapAtLeast(server.arrivals("/busy"), Duration.ofMillis(950));
+            assertEquals(2, server.hits("/busy"));
+            assertSpacedAtLeast(server.arrivals("/busy"), Duration.ofMillis(950));
         }
     }
 
@@ -107,7 +108,8 @@ class RetryTest {
             FetchResult r = fetcher.fetch(server.url("/busy"));
             assertEquals(FetchStatus.OK, r.status());
             // HTTP dates have whole seconds: at least one of the two asked for must pass.
-            assertGapAtLeast(server.arrivals("/busy"), Duration.ofMillis(950));
+            assertEquals(2, server.hits("/busy"));
+            assertSpacedAtLeast(server.arrivals("/busy"), Duration.ofMillis(950));
         }
     }
 
@@ -145,11 +147,5 @@ class RetryTest {
         assertEquals(OptionalLong.empty(), Retries.retryAfterMillis("soon", 0));
         assertEquals(OptionalLong.empty(), Retries.retryAfterMillis("-5", 0));
         assertEquals(OptionalLong.empty(), Retries.retryAfterMillis(null, 0));
-    }
-
-    private static void assertGapAtLeast(List<Long> arrivals, Duration gap) {
-        assertEquals(2, arrivals.size());
-        long waited = arrivals.get(1) - arrivals.get(0);
-        assertTrue(waited >= gap.toNanos(), "retried after " + waited / 1_000_000 + " ms");
     }
 }
