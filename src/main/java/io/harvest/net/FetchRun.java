@@ -336,7 +336,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         }
         long delay = asked.isPresent() ? asked.getAsLong()
                 : Retries.backoffMillis(options.retryBackoff(), job.retries + 1);
-        if (asked.isPresent()) { // the whole host asked for a pause, not just this URL
+        if (asked.isPresent() || outcome.status() == 429) { // the whole host asked for a pause
             host.nextStartNanos = later(host.nextStartNanos,
                     System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay));
         }

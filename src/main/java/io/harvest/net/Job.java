@@ -71,7 +71,8 @@ final class Job<T> {
     FetchResult result(FetchStatus status, String error, Outcome last, long nowNanos) {
         Outcome answer = last != null && last.answered() ? last : lastAnswer;
         boolean ok = status == FetchStatus.OK;
-        long elapsedMs = startNanos < 0 ? 0 : (nowNanos - startNanos) / 1_000_000;
+        long end = last != null ? last.atNanos() : nowNanos;
+        long elapsedMs = startNanos < 0 ? 0 : Math.max(0, end - startNanos) / 1_000_000;
         int attempts = requests == 0 ? 0 : Math.max(1, requests - hops);
         long at = last != null ? last.atMillis() : System.currentTimeMillis();
         return new FetchResult(url, answer == null ? null : answer.uri().toString(), status,

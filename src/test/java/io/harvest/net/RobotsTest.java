@@ -78,6 +78,14 @@ class RobotsTest {
     }
 
     @Test
+    void aRobotsTxtThatStaysRateLimitedDisallowsEverything() {
+        server.on("/robots.txt").reply(Reply.status(429));
+        try (Fetcher fetcher = new Fetcher(local().retries(0).build())) {
+            assertEquals(FetchStatus.ROBOTS_DENIED, fetcher.fetch(server.url("/public/a")).status());
+        }
+    }
+
+    @Test
     void aRobotsTxtThatIsBusyOnceIsRetried() {
         server.on("/robots.txt").reply(Reply.status(503),
                 Reply.text("User-agent: *\nDisallow: /private/\n"));
