@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -278,7 +277,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         }
     }
 
-    /** What a finished request means for its job: done, retry, follow, or give up. */
+    /** Acts on what a finished request means for its item: done, retry, or follow. */
     private void decide(Attempt<T> attempt, Outcome outcome) {
         Job<T> job = attempt.job;
         HostQueue<T> host = attempt.host;
@@ -286,85 +285,33 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         if (host.delayNanos > 0) { // spaced from the last answer too, as the server sees it
             host.nextStartNanos = later(host.nextStartNanos, System.nanoTime() + host.delayNanos);
         }
-        touch(host);
         if (outcome.answered()) {
             job.lastAnswer = outcome;
             host.consecutiveFailures = 0;
+        } else if (Failures.isConnectionLevel(Failures.status(outcome.failure()))) {
+            countFailure(host, Failures.message(outcome.failure()));
         }
-        if (outcome.failure() != null) {
-            FetchStatus status = Failures.status(outcome.failure());
-            String message = Failures.message(outcome.failure());
-            if (Failures.isConnectionLevel(status)) {
-                countFailure(host, message);
+        Next next = Next.after(outcome, job, options);
+        if (next instanceof Next.Retry retry) {
+            long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(retry.delayMillis());
+            if (retry.pauseHost()) {
+                host.nextStartNanos = later(host.nextStartNanos, due);
             }
-            if (Retries.retryable(status) && job.retries < options.retries()) {
-                retryLater(job, Retries.backoffMillis(options.retryBackoff(), job.retries + 1));
-            } else {
-                finish(job, status, message, outcome);
-            }
-            return;
+            job.retries++;
+            at(due, () -> enqueue(job, true));
+        } else if (next instanceof Next.Follow follow) {
+            job.redirect(follow.target());
+            enqueue(job, true);
+        } else if (next instanceof Next.Done done) {
+            finish(job, done.status(), done.error(), outcome);
         }
-        int code = outcome.status();
-        if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308) {
-            follow(job, outcome);
-        } else if (Retries.retryable(code) && job.retries < options.retries()) {
-            retryAfterAnswer(job, host, outcome);
-        } else if (code >= 200 && code < 300) {
-            finish(job, FetchStatus.OK, null, outcome);
-        } else {
-            finish(job, FetchStatus.HTTP_ERROR, "HTTP " + code, outcome);
-        }
+        touch(host);
     }
 
     private void countFailure(HostQueue<T> host, String message) {
         if (++host.consecutiveFailures >= options.hostFailureLimit() && host.cutOff == null) {
             host.cutOff = "host cut off after " + host.consecutiveFailures
                     + " consecutive connection failures (last: " + message + ")";
-            touch(host);
-        }
-    }
-
-    /** 429 and 502-504: wait as the server asks (Retry-After, capped) or back off. */
-    private void retryAfterAnswer(Job<T> job, HostQueue<T> host, Outcome outcome) {
-        OptionalLong asked = Retries.retryAfterMillis(outcome.retryAfter(),
-                System.currentTimeMillis());
-        long cap = options.maxRetryAfter().toMillis();
-        if (asked.isPresent() && asked.getAsLong() > cap) {
-            finish(job, FetchStatus.HTTP_ERROR, "HTTP " + outcome.status() + " with Retry-After of "
-                    + asked.getAsLong() / 1000 + " s, over the " + cap / 1000 + " s cap", outcome);
-            return;
-        }
-        long delay = asked.isPresent() ? asked.getAsLong()
-                : Retries.backoffMillis(options.retryBackoff(), job.retries + 1);
-        if (asked.isPresent() || outcome.status() == 429) { // the whole host asked for a pause
-            host.nextStartNanos = later(host.nextStartNanos,
-                    System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay));
-        }
-        retryLater(job, delay);
-    }
-
-    private void retryLater(Job<T> job, long delayMillis) {
-        job.retries++;
-        at(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis), () -> enqueue(job, true));
-    }
-
-    private void follow(Job<T> job, Outcome outcome) {
-        URI target;
-        try {
-            target = Urls.resolve(outcome.uri(), outcome.location());
-        } catch (InvalidUrlException e) {
-            finish(job, e.wrongScheme() ? FetchStatus.BLOCKED : FetchStatus.REDIRECT_ERROR,
-                    "redirect refused: " + e.getMessage(), outcome);
-            return;
-        }
-        if (job.hops >= options.maxRedirects()) {
-            finish(job, FetchStatus.REDIRECT_ERROR, "more than " + options.maxRedirects()
-                    + " redirects", outcome);
-        } else if (!job.redirect(target)) {
-            finish(job, FetchStatus.REDIRECT_ERROR, "redirect loop back to "
-                    + Urls.shorten(target.toString()), outcome);
-        } else {
-            enqueue(job, true);
         }
     }
 

@@ -44,18 +44,19 @@ final class Job<T> {
         return robotsOrigin != null;
     }
 
-    /** Follows a redirect; false when the target was already visited (a loop). */
-    boolean redirect(URI target) {
+    /** Whether this URL was already requested in the item's redirect chain (a loop). */
+    boolean visited(URI target) {
+        return target.equals(uri) || (visited != null && visited.contains(target.toString()));
+    }
+
+    /** Moves on to a redirect target. */
+    void redirect(URI target) {
         if (visited == null) {
             visited = new HashSet<>();
-            visited.add(uri.toString());
         }
-        if (!visited.add(target.toString())) {
-            return false;
-        }
+        visited.add(uri.toString());
         hops++;
         moveTo(target);
-        return true;
     }
 
     private void moveTo(URI target) {
