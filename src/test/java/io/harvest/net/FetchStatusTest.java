@@ -35,6 +35,8 @@ class FetchStatusTest {
         server.on("/drip").reply(Reply.drip(new byte[100], Duration.ofMillis(100)));
         server.on("/reset").reply(Reply.resetAfter(new byte[100_000], 20_000));
         server.on("/truncated").reply(Reply.truncated(new byte[10_000], 4_000));
+        server.on("/not-http").reply(Reply.raw("SSH-2.0-OpenSSH_9.2\r\n".getBytes(
+                StandardCharsets.US_ASCII)));
         server.on("/huge").reply(Reply.huge(50L << 20));
         server.on("/huge-chunked").reply(Reply.hugeChunked(50L << 20));
         server.on("/bomb").reply(Reply.gzipBomb(64L << 20));
@@ -118,6 +120,13 @@ class FetchStatusTest {
         FetchResult r = fetcher.fetch(server.url("/truncated"));
         assertEquals(FetchStatus.CONNECTION_ERROR, r.status());
         assertNull(r.sha256());
+    }
+
+    @Test
+    void connectionErrorWhenTheAnswerIsNotHttp() {
+        FetchResult r = fetcher.fetch(server.url("/not-http"));
+        assertEquals(FetchStatus.CONNECTION_ERROR, r.status());
+        assertNull(r.httpStatus());
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.SelectableChannelEndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -106,6 +107,11 @@ public final class Reply {
     public static Reply truncated(byte[] body, int sent) {
         return new Reply(200, Map.of("Content-Type", "text/html"), new Cut(body, sent, false),
                 Duration.ZERO);
+    }
+
+    /** These bytes on the raw connection instead of an HTTP response, then close. */
+    public static Reply raw(byte[] bytes) {
+        return new Reply(200, Map.of(), new Raw(bytes), Duration.ZERO);
     }
 
     public Reply withStatus(int newStatus) {
@@ -226,6 +232,25 @@ public final class Reply {
                 Content.Sink.write(response, i == body.length - 1, ByteBuffer.wrap(body, i, 1));
                 Thread.sleep(every.toMillis());
             }
+        }
+    }
+
+    private static final class Raw extends Streamed {
+        private final byte[] bytes;
+
+        Raw(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        void stream(Request request, Response response) throws IOException {
+            EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+            try (Blocker.Callback written = Blocker.callback()) {
+                endPoint.write(written, ByteBuffer.wrap(bytes));
+                written.block();
+            }
+            endPoint.close();
+            throw new IOException("sent " + bytes.length + " raw bytes, on purpose");
         }
     }
 
