@@ -273,7 +273,11 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
 
     private void complete(Attempt<T> attempt, Outcome outcome) {
         if (running.remove(attempt)) { // else the watchdog already answered for it
-            decide(attempt, outcome);
+            try {
+                decide(attempt, outcome);
+            } catch (RuntimeException e) { // a bug here costs one item its result, not the task
+                finish(attempt.job, FetchStatus.CONNECTION_ERROR, "internal error: " + e, outcome);
+            }
         }
     }
 
@@ -324,7 +328,11 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
     }
 
     private void emit(Job<T> job, FetchStatus status, String error, Outcome last) {
-        results.addLast(new Fetched<>(job.item, job.result(status, error, last, System.nanoTime())));
+        if (!job.answered) {
+            job.answered = true;
+            results.addLast(new Fetched<>(job.item, job.result(status, error, last,
+                    System.nanoTime())));
+        }
     }
 
     private void learnRobots(Job<T> job, FetchStatus status, String error, Outcome last) {

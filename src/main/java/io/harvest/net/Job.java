@@ -22,6 +22,8 @@ final class Job<T> {
     long startNanos = -1;
     /** The last request that got an HTTP answer, for final_url and http_status. */
     Outcome lastAnswer;
+    /** Set when the item's result is made: never a second one. */
+    boolean answered;
     private Set<String> visited;
 
     private Job(T item, String url, URI uri, String robotsOrigin) {
