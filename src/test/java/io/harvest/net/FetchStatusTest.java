@@ -130,6 +130,18 @@ class FetchStatusTest {
     }
 
     @Test
+    void connectionErrorWhenTheCertificateIsNotTrusted() {
+        try (TestHttpServer tls = TestHttpServer.startTls();
+             Fetcher strict = new Fetcher(local().obeyRobots(false).retries(0).build())) {
+            tls.on("/page").reply(Reply.html(PAGE));
+            FetchResult r = strict.fetch(tls.url("/page"));
+            assertEquals(FetchStatus.CONNECTION_ERROR, r.status());
+            assertTrue(r.error().contains("SSL"), r.error());
+            assertEquals(0, tls.hits("/page"));
+        }
+    }
+
+    @Test
     void connectionErrorWhenRefused() {
         FetchResult r = fetcher.fetch("http://127.0.0.1:" + FetchTesting.closedPort() + "/");
         assertEquals(FetchStatus.CONNECTION_ERROR, r.status());
