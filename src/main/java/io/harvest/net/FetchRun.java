@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -17,7 +16,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.eclipse.jetty.client.Request;
 
 /**
  * One {@link Fetcher#fetchAll} call: a scheduler run on the caller's thread. Jetty's threads
@@ -26,8 +24,8 @@ import org.eclipse.jetty.client.Request;
  * locks and the input iterator is read only by the thread that owns it (Spark's task thread).
  *
  * <p>Bounds: at most {@code lookAhead} items are read and not yet handed out; at most
- * {@code concurrency} requests run, and none start while {@code concurrency} results wait
- * for the caller, so kept bodies are bounded too. Items wait in per-host queues, served round
+ * {@code concurrency} requests run, and none start while {@code concurrency} results or
+ * 64 MiB of kept bodies wait for the caller. Items wait in per-host queues, served round
  * robin, so one slow host holds only its own items.
  */
 final class FetchRun<T> implements Iterator<Fetched<T>> {
@@ -35,6 +33,8 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
     /** Past Jetty's own timeout by this much, a request is given up by the run itself. */
     private static final long WATCHDOG_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int SWEEP_EVERY = 10_000;
+    /** Kept body bytes waiting for the caller past which no new request starts. */
+    private static final long WAITING_BODY_BYTES = 64L << 20;
 
     private final Fetcher fetcher;
     private final FetchOptions options;
@@ -46,7 +46,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
 
     private final Map<String, HostQueue<T>> hosts = new HashMap<>();
     private final ArrayDeque<HostQueue<T>> readyHosts = new ArrayDeque<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final Timers timers = new Timers();
     /** Running requests, oldest first: deadlines come in the same order. */
     private final Set<Attempt<T>> running = new LinkedHashSet<>();
     private final BlockingQueue<Completion<T>> completions = new LinkedBlockingQueue<>();
@@ -55,8 +55,8 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
 
     private boolean inputDone;
     private int pending;
+    private long waitingBodyBytes;
     private long pulled;
-    private long timerSeq;
 
     FetchRun(Fetcher fetcher, Robots robots, Iterator<T> input, Function<T, String> urlOf) {
         this.fetcher = fetcher;
@@ -85,7 +85,9 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
             throw new NoSuchElementException();
         }
         pending--;
-        return results.pollFirst();
+        Fetched<T> next = results.pollFirst();
+        waitingBodyBytes -= bodySize(next);
+        return next;
     }
 
     private void step() {
@@ -93,9 +95,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
             complete(c.attempt(), c.outcome());
         }
         long now = System.nanoTime();
-        while (!timers.isEmpty() && timers.peek().dueNanos() - now <= 0) {
-            timers.poll().action().run();
-        }
+        timers.runDue(now);
         for (Iterator<Attempt<T>> it = running.iterator(); it.hasNext(); ) {
             Attempt<T> oldest = it.next();
             if (oldest.deadlineNanos - now > 0) {
@@ -115,11 +115,8 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
     }
 
     private void awaitEvent() {
-        long wait = MAX_WAIT_NANOS;
         long now = System.nanoTime();
-        if (!timers.isEmpty()) {
-            wait = Math.min(wait, timers.peek().dueNanos() - now);
-        }
+        long wait = Math.min(MAX_WAIT_NANOS, timers.nanosUntilNext(now));
         if (!running.isEmpty()) {
             wait = Math.min(wait, running.iterator().next().deadlineNanos - now);
         }
@@ -193,7 +190,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
     private void wakeLater(HostQueue<T> host) {
         if (!host.wakeScheduled) {
             host.wakeScheduled = true;
-            at(host.nextStartNanos, () -> {
+            timers.at(host.nextStartNanos, () -> {
                 host.wakeScheduled = false;
                 touch(host);
             });
@@ -202,7 +199,8 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
 
     private void dispatch() {
         while (!readyHosts.isEmpty() && running.size() < options.concurrency()
-                && results.size() < options.concurrency()) {
+                && results.size() < options.concurrency()
+                && waitingBodyBytes < WAITING_BODY_BYTES) {
             HostQueue<T> host = readyHosts.pollFirst();
             host.inReady = false;
             if (host.cutOff != null) {
@@ -302,7 +300,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
                 host.nextStartNanos = later(host.nextStartNanos, due);
             }
             job.retries++;
-            at(due, () -> enqueue(job, true));
+            timers.at(due, () -> enqueue(job, true));
         } else if (next instanceof Next.Follow follow) {
             job.redirect(follow.target());
             enqueue(job, true);
@@ -330,8 +328,10 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
     private void emit(Job<T> job, FetchStatus status, String error, Outcome last) {
         if (!job.answered) {
             job.answered = true;
-            results.addLast(new Fetched<>(job.item, job.result(status, error, last,
-                    System.nanoTime())));
+            Fetched<T> result = new Fetched<>(job.item, job.result(status, error, last,
+                    System.nanoTime()));
+            waitingBodyBytes += bodySize(result);
+            results.addLast(result);
         }
     }
 
@@ -364,43 +364,16 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         }
     }
 
+    private static long bodySize(Fetched<?> fetched) {
+        byte[] body = fetched.result().body();
+        return body == null ? 0 : body.length;
+    }
+
     /** The later of two System.nanoTime() instants (which may be negative numbers). */
     private static long later(long a, long b) {
         return a - b >= 0 ? a : b;
     }
 
-    private void at(long dueNanos, Runnable action) {
-        timers.add(new Timer(dueNanos, timerSeq++, action));
-    }
-
-    private record Timer(long dueNanos, long seq, Runnable action) implements Comparable<Timer> {
-        @Override
-        public int compareTo(Timer o) {
-            int c = Long.compare(dueNanos, o.dueNanos);
-            return c != 0 ? c : Long.compare(seq, o.seq);
-        }
-    }
-
     private record Completion<T>(Attempt<T> attempt, Outcome outcome) {
-    }
-
-    private static final class Attempt<T> {
-        final Job<T> job;
-        final HostQueue<T> host;
-        final long deadlineNanos;
-        volatile Request request;
-
-        Attempt(Job<T> job, HostQueue<T> host, long deadlineNanos) {
-            this.job = job;
-            this.host = host;
-            this.deadlineNanos = deadlineNanos;
-        }
-
-        void abort() {
-            Request r = request;
-            if (r != null) {
-                r.abort(new TimeoutException("given up by the fetch watchdog"));
-            }
-        }
     }
 }
