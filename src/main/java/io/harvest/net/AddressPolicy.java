@@ -39,6 +39,7 @@ public record AddressPolicy(boolean allowLoopback, boolean allowPrivate, boolean
             case LINK_LOCAL -> " (allow with --allow-link-local)";
             default -> "";
         };
-        return Optional.of(address.getHostAddress() + " is a " + kind.label() + " address" + hint);
+        String article = kind == AddressClass.UNSPECIFIED ? " is an " : " is a ";
+        return Optional.of(address.getHostAddress() + article + kind.label() + " address" + hint);
     }
 }

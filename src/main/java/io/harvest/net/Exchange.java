@@ -99,7 +99,7 @@ final class Exchange implements Response.Listener {
                     answered ? response.getHeaders().get(HttpHeader.LOCATION) : null,
                     answered ? response.getHeaders().get(HttpHeader.RETRY_AFTER) : null,
                     bytes, body, failure == null ? HexFormat.of().formatHex(digest.digest()) : null,
-                    failure, System.currentTimeMillis());
+                    failure, System.currentTimeMillis(), System.nanoTime());
         } catch (RuntimeException e) {
             outcome = Outcome.failed(uri, e);
         }

@@ -1,5 +1,7 @@
 package io.harvest.net;
 
+import java.io.EOFException;
+import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.InterruptedByTimeoutException;
@@ -7,6 +9,8 @@ import java.util.concurrent.TimeoutException;
 
 /** Maps what ended a request early to its status and a one-line message for people. */
 final class Failures {
+    private static final int MAX_MESSAGE = 300;
+
     private Failures() {}
 
     static FetchStatus status(Throwable failure) {
@@ -36,9 +40,13 @@ final class Failures {
         if (t instanceof TooLargeException || t instanceof BlockedAddressException) {
             return text;
         }
-        boolean ours = t instanceof java.io.IOException || t instanceof TimeoutException;
+        if (t instanceof EOFException) { // Jetty's message is a dump of its connection state
+            return "connection closed before the response was complete";
+        }
+        boolean ours = t instanceof IOException || t instanceof TimeoutException;
         String prefix = ours ? "" : "internal error: ";
-        return prefix + (text == null || text.isBlank() ? kind : kind + ": " + text);
+        String line = prefix + (text == null || text.isBlank() ? kind : kind + ": " + text);
+        return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE) + "...";
     }
 
     /** The status this exception alone stands for. */

@@ -13,7 +13,10 @@ import java.util.Objects;
  *
  * @param concurrency      requests in flight per fetcher (per Spark task)
  * @param maxPerHost       requests in flight to one host name at a time
- * @param hostDelay        least time between the starts of two requests to one host
+ * @param hostDelay        least time between two requests to one host: a request starts no
+ *                         sooner than this after the previous one started, nor after the
+ *                         last answer from that host came in (with maxPerHost 1, the gap the
+ *                         server sees between an answer and the next request)
  * @param retries          extra attempts after a connect error, timeout, 429 or 502/503/504
  * @param retryBackoff     base of the exponential backoff between attempts (jittered)
  * @param maxRetryAfter    the longest Retry-After honoured; a server asking for more is not

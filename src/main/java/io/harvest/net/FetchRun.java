@@ -9,8 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.OptionalLong;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -18,7 +16,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.eclipse.jetty.client.Request;
 
 /**
  * One {@link Fetcher#fetchAll} call: a scheduler run on the caller's thread. Jetty's threads
@@ -27,8 +24,8 @@ import org.eclipse.jetty.client.Request;
  * locks and the input iterator is read only by the thread that owns it (Spark's task thread).
  *
  * <p>Bounds: at most {@code lookAhead} items are read and not yet handed out; at most
- * {@code concurrency} requests run, and none start while {@code concurrency} results wait
- * for the caller, so kept bodies are bounded too. Items wait in per-host queues, served round
+ * {@code concurrency} requests run, and none start while {@code concurrency} results or
+ * 64 MiB of kept bodies wait for the caller. Items wait in per-host queues, served round
  * robin, so one slow host holds only its own items.
  */
 final class FetchRun<T> implements Iterator<Fetched<T>> {
@@ -36,6 +33,8 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
     /** Past Jetty's own timeout by this much, a request is given up by the run itself. */
     private static final long WATCHDOG_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int SWEEP_EVERY = 10_000;
+    /** Kept body bytes waiting for the caller past which no new request starts. */
+    private static final long WAITING_BODY_BYTES = 64L << 20;
 
     private final Fetcher fetcher;
     private final FetchOptions options;
@@ -47,7 +46,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
 
     private final Map<String, HostQueue<T>> hosts = new HashMap<>();
     private final ArrayDeque<HostQueue<T>> readyHosts = new ArrayDeque<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final Timers timers = new Timers();
     /** Running requests, oldest first: deadlines come in the same order. */
     private final Set<Attempt<T>> running = new LinkedHashSet<>();
     private final BlockingQueue<Completion<T>> completions = new LinkedBlockingQueue<>();
@@ -56,8 +55,8 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
 
     private boolean inputDone;
     private int pending;
+    private long waitingBodyBytes;
     private long pulled;
-    private long timerSeq;
 
     FetchRun(Fetcher fetcher, Robots robots, Iterator<T> input, Function<T, String> urlOf) {
         this.fetcher = fetcher;
@@ -86,7 +85,9 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
             throw new NoSuchElementException();
         }
         pending--;
-        return results.pollFirst();
+        Fetched<T> next = results.pollFirst();
+        waitingBodyBytes -= bodySize(next);
+        return next;
     }
 
     private void step() {
@@ -94,9 +95,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
             complete(c.attempt(), c.outcome());
         }
         long now = System.nanoTime();
-        while (!timers.isEmpty() && timers.peek().dueNanos() - now <= 0) {
-            timers.poll().action().run();
-        }
+        timers.runDue(now);
         for (Iterator<Attempt<T>> it = running.iterator(); it.hasNext(); ) {
             Attempt<T> oldest = it.next();
             if (oldest.deadlineNanos - now > 0) {
@@ -116,11 +115,8 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
     }
 
     private void awaitEvent() {
-        long wait = MAX_WAIT_NANOS;
         long now = System.nanoTime();
-        if (!timers.isEmpty()) {
-            wait = Math.min(wait, timers.peek().dueNanos() - now);
-        }
+        long wait = Math.min(MAX_WAIT_NANOS, timers.nanosUntilNext(now));
         if (!running.isEmpty()) {
             wait = Math.min(wait, running.iterator().next().deadlineNanos - now);
         }
@@ -164,7 +160,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
 
     private void enqueue(Job<T> job, boolean first) {
         HostQueue<T> host = hosts.computeIfAbsent(job.host,
-                name -> new HostQueue<>(name, options.hostDelay().toNanos()));
+                name -> new HostQueue<>(name, options.hostDelay().toNanos(), System.nanoTime()));
         if (first) {
             host.queue.addFirst(job);
         } else {
@@ -194,7 +190,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
     private void wakeLater(HostQueue<T> host) {
         if (!host.wakeScheduled) {
             host.wakeScheduled = true;
-            at(host.nextStartNanos, () -> {
+            timers.at(host.nextStartNanos, () -> {
                 host.wakeScheduled = false;
                 touch(host);
             });
@@ -203,7 +199,8 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
 
     private void dispatch() {
         while (!readyHosts.isEmpty() && running.size() < options.concurrency()
-                && results.size() < options.concurrency()) {
+                && results.size() < options.concurrency()
+                && waitingBodyBytes < WAITING_BODY_BYTES) {
             HostQueue<T> host = readyHosts.pollFirst();
             host.inReady = false;
             if (host.cutOff != null) {
@@ -238,9 +235,8 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
             return false;
         }
         if (verdict.failure() != null) {
-            finish(job, verdict.failure(), "robots.txt of " + origin + " could not be fetched ("
-                    + verdict.error() + "); not fetched (RFC 9309: unreachable means disallow)",
-                    null);
+            finish(job, verdict.failure(), verdict.error() + " (fetching " + origin
+                    + "/robots.txt; the URL itself was not requested)", null);
             return false;
         }
         if (!verdict.allows(job.uri)) {
@@ -275,94 +271,49 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
 
     private void complete(Attempt<T> attempt, Outcome outcome) {
         if (running.remove(attempt)) { // else the watchdog already answered for it
-            decide(attempt, outcome);
+            try {
+                decide(attempt, outcome);
+            } catch (RuntimeException e) { // a bug here costs one item its result, not the task
+                finish(attempt.job, FetchStatus.CONNECTION_ERROR, "internal error: " + e, outcome);
+            }
         }
     }
 
-    /** What a finished request means for its job: done, retry, follow, or give up. */
+    /** Acts on what a finished request means for its item: done, retry, or follow. */
     private void decide(Attempt<T> attempt, Outcome outcome) {
         Job<T> job = attempt.job;
         HostQueue<T> host = attempt.host;
         host.inFlight--;
-        touch(host);
+        if (host.delayNanos > 0) { // spaced from the last answer too, as the server sees it
+            host.nextStartNanos = later(host.nextStartNanos, System.nanoTime() + host.delayNanos);
+        }
         if (outcome.answered()) {
             job.lastAnswer = outcome;
             host.consecutiveFailures = 0;
+        } else if (Failures.isConnectionLevel(Failures.status(outcome.failure()))) {
+            countFailure(host, Failures.message(outcome.failure()));
         }
-        if (outcome.failure() != null) {
-            FetchStatus status = Failures.status(outcome.failure());
-            String message = Failures.message(outcome.failure());
-            if (Failures.isConnectionLevel(status)) {
-                countFailure(host, message);
+        Next next = Next.after(outcome, job, options);
+        if (next instanceof Next.Retry retry) {
+            long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(retry.delayMillis());
+            if (retry.pauseHost()) {
+                host.nextStartNanos = later(host.nextStartNanos, due);
             }
-            if (Retries.retryable(status) && job.retries < options.retries()) {
-                retryLater(job, Retries.backoffMillis(options.retryBackoff(), job.retries + 1));
-            } else {
-                finish(job, status, message, outcome);
-            }
-            return;
+            job.retries++;
+            timers.at(due, () -> enqueue(job, true));
+        } else if (next instanceof Next.Follow follow) {
+            job.redirect(follow.target());
+            enqueue(job, true);
+        } else if (next instanceof Next.Done done) {
+            finish(job, done.status(), done.error(), outcome);
         }
-        int code = outcome.status();
-        if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308) {
-            follow(job, outcome);
-        } else if (Retries.retryable(code) && job.retries < options.retries()) {
-            retryAfterAnswer(job, host, outcome);
-        } else if (code >= 200 && code < 300) {
-            finish(job, FetchStatus.OK, null, outcome);
-        } else {
-            finish(job, FetchStatus.HTTP_ERROR, "HTTP " + code, outcome);
-        }
+        touch(host);
     }
 
     private void countFailure(HostQueue<T> host, String message) {
         if (++host.consecutiveFailures >= options.hostFailureLimit() && host.cutOff == null) {
             host.cutOff = "host cut off after " + host.consecutiveFailures
                     + " consecutive connection failures (last: " + message + ")";
-            touch(host);
-        }
-    }
-
-    /** 429 and 502-504: wait as the server asks (Retry-After, capped) or back off. */
-    private void retryAfterAnswer(Job<T> job, HostQueue<T> host, Outcome outcome) {
-        OptionalLong asked = Retries.retryAfterMillis(outcome.retryAfter(),
-                System.currentTimeMillis());
-        long cap = options.maxRetryAfter().toMillis();
-        if (asked.isPresent() && asked.getAsLong() > cap) {
-            finish(job, FetchStatus.HTTP_ERROR, "HTTP " + outcome.status() + " with Retry-After of "
-                    + asked.getAsLong() / 1000 + " s, over the " + cap / 1000 + " s cap", outcome);
-            return;
-        }
-        long delay = asked.isPresent() ? asked.getAsLong()
-                : Retries.backoffMillis(options.retryBackoff(), job.retries + 1);
-        if (asked.isPresent()) { // the whole host asked for a pause, not just this URL
-            host.nextStartNanos = Math.max(host.nextStartNanos,
-                    System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay));
-        }
-        retryLater(job, delay);
-    }
-
-    private void retryLater(Job<T> job, long delayMillis) {
-        job.retries++;
-        at(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis), () -> enqueue(job, true));
-    }
-
-    private void follow(Job<T> job, Outcome outcome) {
-        URI target;
-        try {
-            target = Urls.resolve(outcome.uri(), outcome.location());
-        } catch (InvalidUrlException e) {
-            finish(job, e.wrongScheme() ? FetchStatus.BLOCKED : FetchStatus.REDIRECT_ERROR,
-                    "redirect refused: " + e.getMessage(), outcome);
-            return;
-        }
-        if (job.hops >= options.maxRedirects()) {
-            finish(job, FetchStatus.REDIRECT_ERROR, "more than " + options.maxRedirects()
-                    + " redirects", outcome);
-        } else if (!job.redirect(target)) {
-            finish(job, FetchStatus.REDIRECT_ERROR, "redirect loop back to "
-                    + Urls.shorten(target.toString()), outcome);
-        } else {
-            enqueue(job, true);
         }
     }
 
@@ -375,7 +326,13 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
     }
 
     private void emit(Job<T> job, FetchStatus status, String error, Outcome last) {
-        results.addLast(new Fetched<>(job.item, job.result(status, error, last, System.nanoTime())));
+        if (!job.answered) {
+            job.answered = true;
+            Fetched<T> result = new Fetched<>(job.item, job.result(status, error, last,
+                    System.nanoTime()));
+            waitingBodyBytes += bodySize(result);
+            results.addLast(result);
+        }
     }
 
     private void learnRobots(Job<T> job, FetchStatus status, String error, Outcome last) {
@@ -407,38 +364,16 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         }
     }
 
-    private void at(long dueNanos, Runnable action) {
-        timers.add(new Timer(dueNanos, timerSeq++, action));
+    private static long bodySize(Fetched<?> fetched) {
+        byte[] body = fetched.result().body();
+        return body == null ? 0 : body.length;
     }
 
-    private record Timer(long dueNanos, long seq, Runnable action) implements Comparable<Timer> {
-        @Override
-        public int compareTo(Timer o) {
-            int c = Long.compare(dueNanos, o.dueNanos);
-            return c != 0 ? c : Long.compare(seq, o.seq);
-        }
+    /** The later of two System.nanoTime() instants (which may be negative numbers). */
+    private static long later(long a, long b) {
+        return a - b >= 0 ? a : b;
     }
 
     private record Completion<T>(Attempt<T> attempt, Outcome outcome) {
-    }
-
-    private static final class Attempt<T> {
-        final Job<T> job;
-        final HostQueue<T> host;
-        final long deadlineNanos;
-        volatile Request request;
-
-        Attempt(Job<T> job, HostQueue<T> host, long deadlineNanos) {
-            this.job = job;
-            this.host = host;
-            this.deadlineNanos = deadlineNanos;
-        }
-
-        void abort() {
-            Request r = request;
-            if (r != null) {
-                r.abort(new TimeoutException("given up by the fetch watchdog"));
-            }
-        }
     }
 }

@@ -31,6 +31,9 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  * }
  * }</pre>
  *
+ * In Spark's {@code mapPartitions} the returned iterator outlives the function that made it:
+ * close the fetcher from a task completion listener, not around the {@code return}.
+ *
  * <p>Threads: the caller's thread runs the scheduling inside {@code hasNext()} (and is the only
  * one to read the input); one selector and a few Jetty threads do the I/O; a small pool does
  * DNS lookups, which block. Put items of many hosts in one input: a host gets at most

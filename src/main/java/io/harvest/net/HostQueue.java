@@ -16,14 +16,15 @@ final class HostQueue<T> {
     /** Why the host was cut off; null while it is still tried. */
     String cutOff;
 
-    HostQueue(String name, long delayNanos) {
+    HostQueue(String name, long delayNanos, long nowNanos) {
         this.name = name;
         this.delayNanos = delayNanos;
+        this.nextStartNanos = nowNanos;
     }
 
     /** Nothing queued, nothing running, nothing remembered: the run can forget this host. */
     boolean idle(long nowNanos) {
         return queue.isEmpty() && inFlight == 0 && !inReady && !wakeScheduled
-                && consecutiveFailures == 0 && cutOff == null && nowNanos >= nextStartNanos;
+                && consecutiveFailures == 0 && cutOff == null && nowNanos - nextStartNanos >= 0;
     }
 }

@@ -22,6 +22,8 @@ final class Job<T> {
     long startNanos = -1;
     /** The last request that got an HTTP answer, for final_url and http_status. */
     Outcome lastAnswer;
+    /** Set when the item's result is made: never a second one. */
+    boolean answered;
     private Set<String> visited;
 
     private Job(T item, String url, URI uri, String robotsOrigin) {
@@ -44,18 +46,19 @@ final class Job<T> {
         return robotsOrigin != null;
     }
 
-    /** Follows a redirect; false when the target was already visited (a loop). */
-    boolean redirect(URI target) {
+    /** Whether this URL was already requested in the item's redirect chain (a loop). */
+    boolean visited(URI target) {
+        return target.equals(uri) || (visited != null && visited.contains(target.toString()));
+    }
+
+    /** Moves on to a redirect target. */
+    void redirect(URI target) {
         if (visited == null) {
             visited = new HashSet<>();
-            visited.add(uri.toString());
         }
-        if (!visited.add(target.toString())) {
-            return false;
-        }
+        visited.add(uri.toString());
         hops++;
         moveTo(target);
-        return true;
     }
 
     private void moveTo(URI target) {
@@ -71,7 +74,8 @@ final class Job<T> {
     FetchResult result(FetchStatus status, String error, Outcome last, long nowNanos) {
         Outcome answer = last != null && last.answered() ? last : lastAnswer;
         boolean ok = status == FetchStatus.OK;
-        long elapsedMs = startNanos < 0 ? 0 : (nowNanos - startNanos) / 1_000_000;
+        long end = last != null ? last.atNanos() : nowNanos;
+        long elapsedMs = startNanos < 0 ? 0 : Math.max(0, end - startNanos) / 1_000_000;
         int attempts = requests == 0 ? 0 : Math.max(1, requests - hops);
         long at = last != null ? last.atMillis() : System.currentTimeMillis();
         return new FetchResult(url, answer == null ? null : answer.uri().toString(), status,

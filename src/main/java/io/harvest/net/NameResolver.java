@@ -3,6 +3,7 @@ package io.harvest.net;
 import java.io.Serializable;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,8 +31,9 @@ public interface NameResolver extends Serializable {
 
     /**
      * Only the given names, like curl's {@code --resolve}: every other name is unknown, and no
-     * DNS query ever leaves the machine. IP literals resolve to themselves. For tests that need
-     * several host names on one 127.0.0.1 server, or a name that points at a refused address.
+     * DNS query ever leaves the machine. IP literals resolve to themselves. A value may list
+     * several addresses, comma-separated. For tests that need several host names on one
+     * 127.0.0.1 server, or a name that points at a refused address.
      */
     static NameResolver fixed(Map<String, String> hostToAddress) {
         return new FixedNames(hostToAddress.entrySet().stream().collect(Collectors.toUnmodifiableMap(
@@ -52,11 +54,15 @@ public interface NameResolver extends Serializable {
 
         @Override
         public List<InetAddress> resolve(String host) throws UnknownHostException {
-            String address = names.getOrDefault(host.toLowerCase(Locale.ROOT), host);
-            if (!isLiteral(address)) {
-                throw new UnknownHostException(host + ": not a name this resolver knows");
+            String addresses = names.getOrDefault(host.toLowerCase(Locale.ROOT), host);
+            List<InetAddress> resolved = new ArrayList<>();
+            for (String address : addresses.split(",")) {
+                if (!isLiteral(address.trim())) {
+                    throw new UnknownHostException(host + ": not a name this resolver knows");
+                }
+                resolved.add(literal(address.trim()));
             }
-            return List.of(literal(address));
+            return resolved;
         }
 
         private static boolean isLiteral(String s) {

@@ -10,13 +10,17 @@ import java.net.URI;
  *                under it when that was asked for (robots.txt), else null
  * @param sha256  of the whole decoded body; null unless it was read in full
  * @param failure what ended the request early; null when it completed
+ * @param atMillis when it ended, wall clock
+ * @param atNanos  when it ended, System.nanoTime(): elapsed times do not depend on how soon
+ *                 the caller's thread gets to it
  */
 record Outcome(URI uri, Integer status, String contentType, String location, String retryAfter,
-               long bytes, byte[] body, String sha256, Throwable failure, long atMillis) {
+               long bytes, byte[] body, String sha256, Throwable failure, long atMillis,
+               long atNanos) {
 
     static Outcome failed(URI uri, Throwable failure) {
         return new Outcome(uri, null, null, null, null, 0, null, null, failure,
-                System.currentTimeMillis());
+                System.currentTimeMillis(), System.nanoTime());
     }
 
     boolean answered() {

@@ -84,7 +84,8 @@ final class Robots {
                 return rules(parser.failedFetch(500));
             }
             case HTTP_ERROR -> {
-                return rules(parser.failedFetch(outcome == null ? 500 : outcome.status()));
+                int code = outcome == null || outcome.status() == 429 ? 503 : outcome.status();
+                return rules(parser.failedFetch(code)); // 429 is "busy", not "missing"
             }
             case REDIRECT_ERROR -> {
                 return rules(parser.failedFetch(404));

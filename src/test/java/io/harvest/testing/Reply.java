@@ -20,6 +20,7 @@ import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.SelectableChannelEndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -75,7 +76,13 @@ public final class Reply {
     /** A body of {@code size} bytes made while it is sent, never held in memory. */
     public static Reply huge(long size) {
         return new Reply(200, Map.of("Content-Type", "application/octet-stream"),
-                new Generated(size), Duration.ZERO);
+                new Generated(size, true), Duration.ZERO);
+    }
+
+    /** Like {@link #huge} but chunked, without Content-Length: only counting can stop it. */
+    public static Reply hugeChunked(long size) {
+        return new Reply(200, Map.of("Content-Type", "application/octet-stream"),
+                new Generated(size, false), Duration.ZERO);
     }
 
     /** A small gzip body that decodes to {@code decodedSize} zero bytes, sent as HTML. */
@@ -100,6 +107,11 @@ public final class Reply {
     public static Reply truncated(byte[] body, int sent) {
         return new Reply(200, Map.of("Content-Type", "text/html"), new Cut(body, sent, false),
                 Duration.ZERO);
+    }
+
+    /** These bytes on the raw connection instead of an HTTP response, then close. */
+    public static Reply raw(byte[] bytes) {
+        return new Reply(200, Map.of(), new Raw(bytes), Duration.ZERO);
     }
 
     public Reply withStatus(int newStatus) {
@@ -184,14 +196,18 @@ public final class Reply {
 
     private static final class Generated extends Streamed {
         private final long size;
+        private final boolean declared;
 
-        Generated(long size) {
+        Generated(long size, boolean declared) {
             this.size = size;
+            this.declared = declared;
         }
 
         @Override
         void stream(Request request, Response response) throws IOException {
-            response.getHeaders().put("Content-Length", size);
+            if (declared) {
+                response.getHeaders().put("Content-Length", size);
+            }
             byte[] chunk = new byte[1 << 16];
             for (long left = size; left > 0; left -= chunk.length) {
                 int n = (int) Math.min(chunk.length, left);
@@ -216,6 +232,25 @@ public final class Reply {
                 Content.Sink.write(response, i == body.length - 1, ByteBuffer.wrap(body, i, 1));
                 Thread.sleep(every.toMillis());
             }
+        }
+    }
+
+    private static final class Raw extends Streamed {
+        private final byte[] bytes;
+
+        Raw(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        void stream(Request request, Response response) throws IOException {
+            EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+            try (Blocker.Callback written = Blocker.callback()) {
+                endPoint.write(written, ByteBuffer.wrap(bytes));
+                written.block();
+            }
+            endPoint.close();
+            throw new IOException("sent " + bytes.length + " raw bytes, on purpose");
         }
     }
 

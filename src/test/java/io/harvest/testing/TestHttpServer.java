@@ -1,5 +1,10 @@
 package io.harvest.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -48,12 +56,18 @@ public final class TestHttpServer implements AutoCloseable {
     private final Map<String, Gauge> byHost = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
 
-    private TestHttpServer(int maxThreads) {
+    private final String scheme;
+
+    private TestHttpServer(int maxThreads, boolean tls) {
         QueuedThreadPool threads = new QueuedThreadPool(maxThreads, 8);
         threads.setName("test-http");
         threads.setDaemon(true);
         server = new Server(threads);
-        connector = new ServerConnector(server, 1, 1);
+        scheme = tls ? "https" : "http";
+        connector = tls
+                ? new ServerConnector(server, 1, 1, new SslConnectionFactory(selfSigned(), "http/1.1"),
+                        new HttpConnectionFactory())
+                : new ServerConnector(server, 1, 1);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         connector.setAcceptQueueSize(4096);
@@ -73,7 +87,15 @@ public final class TestHttpServer implements AutoCloseable {
 
     /** @param maxThreads server threads; only blocking replies (drip, huge, cut) hold one */
     public static TestHttpServer start(int maxThreads) {
-        TestHttpServer s = new TestHttpServer(maxThreads);
+        return started(new TestHttpServer(maxThreads, false));
+    }
+
+    /** HTTPS with a self-signed certificate for 127.0.0.1, which no client trusts. */
+    public static TestHttpServer startTls() {
+        return started(new TestHttpServer(64, true));
+    }
+
+    private static TestHttpServer started(TestHttpServer s) {
         try {
             s.server.start();
         } catch (Exception e) {
@@ -104,7 +126,7 @@ public final class TestHttpServer implements AutoCloseable {
 
     /** The same server under another host name (map the name with a fixed resolver). */
     public String url(String host, String pathAndQuery) {
-        return "http://" + host + ":" + port() + pathAndQuery;
+        return scheme + "://" + host + ":" + port() + pathAndQuery;
     }
 
     public int hits(String path) {
@@ -149,6 +171,36 @@ public final class TestHttpServer implements AutoCloseable {
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("test server did not stop", e);
+        }
+    }
+
+    /** A fresh self-signed key pair, made with the JDK's keytool. */
+    private static SslContextFactory.Server selfSigned() {
+        try {
+            Path dir = Files.createTempDirectory("test-tls");
+            Path store = dir.resolve("server.p12");
+            Process keytool = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-alias", "test", "-keyalg", "EC", "-groupname", "secp256r1",
+                    "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
+                    "-storetype", "PKCS12", "-keystore", store.toString(),
+                    "-storepass", "test-only", "-keypass", "test-only")
+                    .redirectErrorStream(true).start();
+            String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (keytool.waitFor() != 0) {
+                throw new IllegalStateException("keytool failed: " + output);
+            }
+            store.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            SslContextFactory.Server tls = new SslContextFactory.Server();
+            tls.setKeyStorePath(store.toString());
+            tls.setKeyStorePassword("test-only");
+            return tls;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
