@@ -1,11 +1,20 @@
 package io.harvest.fetch;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** CPU time, in nanoseconds, of the whole JVM or of the calling thread. */
+/**
+ * The CPU time a run costs on its executors: the whole JVM of each executor (HTTP client
+ * threads, parser and task threads, Spark's own work, GC) from the start of the run's first
+ * task on it to the end of its last, each stretch counted once however many tasks run side by
+ * side. Per task, only the task thread could be measured; the client's threads are most of a
+ * fetch's CPU, and they are shared by nothing but the tasks of this run.
+ */
 final class CpuClock {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The process CPU time each run last counted, per run, in this JVM. */
+    private static final Map<Long, AtomicLong> COUNTED = new ConcurrentHashMap<>();
 
     private CpuClock() {}
 
@@ -17,14 +26,18 @@ final class CpuClock {
         return -1;
     }
 
-    /** The CPU time of the calling thread; 0 when the JVM does not measure it. */
-    static long thread() {
-        return THREADS.isCurrentThreadCpuTimeSupported() ? Math.max(0, THREADS.getCurrentThreadCpuTime()) : 0;
+    /** Marks the start of a task of run {@code run}: counting starts with the run's first. */
+    static void taskStarts(long run) {
+        long now = process();
+        if (now >= 0) {
+            COUNTED.computeIfAbsent(run, r -> new AtomicLong(now));
+        }
     }
 
-    /** The CPU time of another live thread; 0 for none, or when the JVM does not measure it. */
-    static long of(Thread thread) {
-        return thread != null && THREADS.isThreadCpuTimeSupported()
-                ? Math.max(0, THREADS.getThreadCpuTime(thread.getId())) : 0;
+    /** The process CPU time not yet counted for run {@code run}; 0 when it cannot be told. */
+    static long taskEnds(long run) {
+        AtomicLong counted = COUNTED.get(run);
+        long now = process();
+        return counted == null || now < 0 ? 0 : Math.max(0, now - counted.getAndSet(now));
     }
 }

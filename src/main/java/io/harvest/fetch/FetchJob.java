@@ -50,38 +50,33 @@ public final class FetchJob {
                 plan.count(), config.input(), input.format().label(), partitions,
                 config.fetch().concurrency(), round((System.nanoTime() - start) / 1e9));
 
-        LongAccumulator taskCpu = spark.sparkContext().longAccumulator(NAME + ".cpu_nanos");
-        long processCpu = CpuClock.process();
+        LongAccumulator cpuNanos = spark.sparkContext().longAccumulator(NAME + ".cpu_nanos");
         long fetchStart = System.nanoTime();
         try (Progress progress = Progress.start(spark, NAME, plan.count())) {
             FetchTask task = new FetchTask(config.fetchOptions(), new PageParser(config.extract()),
                     new FetchRows(config.extract(), config.saveBody(), input.carried().size()),
-                    progress.counter(), taskCpu);
+                    progress.counter(), cpuNanos);
             JavaRDD<Row> rows = plan.items().mapPartitions(task::run);
             Manifest.write(spark.createDataFrame(rows, FetchRows.schema(config.extract(), config.saveBody(),
                     input.carried())), config.output());
         }
         double fetchS = (System.nanoTime() - fetchStart) / 1e9;
-        Cpu cpu = spark.sparkContext().isLocal() && processCpu >= 0
-                ? new Cpu(CpuClock.process() - processCpu, "process (local mode: the whole JVM over the fetch stage)")
-                : new Cpu(taskCpu.value(), "tasks (task and parser threads; the HTTP client's threads not counted)");
         ErrorList.write(spark, config.output());
         double elapsed = (System.nanoTime() - start) / 1e9;
         Summary summary = withDetails(spark, config,
-                Manifest.summarize(spark, NAME, config.output(), "bytes", elapsed), fetchS, cpu);
+                Manifest.summarize(spark, NAME, config.output(), "bytes", elapsed), fetchS, cpuNanos.value());
         Manifest.writeSummary(spark, summary);
         return summary;
     }
 
-    /** CPU time spent fetching and parsing, and what it covers. */
-    private record Cpu(long nanos, String measure) {}
-
     /**
      * Figures only this job has: responses by HTTP status, ok pages per second of the fetch
-     * stage, and CPU time per page (per response received, whatever its status).
+     * stage, and CPU time per page: the executors' process CPU while the fetch tasks ran
+     * (see {@link CpuClock}; in local mode the driver's JVM is the executor) over the responses
+     * received, whatever their status.
      */
     private static Summary withDetails(SparkSession spark, FetchConfig config, Summary summary,
-                                       double fetchS, Cpu cpu) {
+                                       double fetchS, long cpuNanos) {
         Dataset<Row> manifest = spark.read().parquet(Manifest.path(config.output()).toString());
         Map<String, Long> byHttpStatus = new TreeMap<>();
         long responses = 0;
@@ -95,9 +90,8 @@ public final class FetchJob {
                 .withDetail("by_http_status", byHttpStatus)
                 .withDetail("fetch_s", round(fetchS))
                 .withDetail("pages_per_s", round(fetchS > 0 ? summary.ok() / fetchS : 0))
-                .withDetail("cpu_s", round(cpu.nanos() / 1e9))
-                .withDetail("cpu_ms_per_page", round(responses > 0 ? cpu.nanos() / 1e6 / responses : 0))
-                .withDetail("cpu_measure", cpu.measure())
+                .withDetail("cpu_s", round(cpuNanos / 1e9))
+                .withDetail("cpu_ms_per_page", round(responses > 0 ? cpuNanos / 1e6 / responses : 0))
                 .withDetail("errors_txt", ErrorList.path(config.output()).toString());
     }
 

@@ -60,6 +60,7 @@ final class FetchTask implements Serializable {
             // More tasks than hosts: no client to start for an empty one.
             return Collections.emptyIterator();
         }
+        CpuClock.taskStarts(cpuNanos.id());
         Run run = new Run(items);
         TaskContext context = TaskContext.get();
         if (context != null) {
@@ -69,7 +70,10 @@ final class FetchTask implements Serializable {
         return run;
     }
 
-    /** Whether the fetcher gets an item: not when its input record is unusable. */
+    /**
+     * The URL to request: none for an unusable input record, which the fetcher then answers
+     * as invalid at once, without a request (its row says why: {@link FetchRows#invalid}).
+     */
     private static String urlOf(Row item) {
         return item.isNullAt(WorkItems.ERROR) ? item.getString(WorkItems.URL) : null;
     }
@@ -78,14 +82,11 @@ final class FetchTask implements Serializable {
     private record Pending(Future<Row> row, long bytes) {}
 
     private final class Run implements Iterator<Row> {
-        private final long startCpu = CpuClock.thread();
         private final Fetcher fetcher = new Fetcher(options);
         private final Iterator<Fetched<Row>> results;
-        private volatile Thread parserThread;
         private final ExecutorService parsing = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "harvest-parse");
             t.setDaemon(true);
-            parserThread = t;
             return t;
         });
         private final ArrayDeque<Row> ready = new ArrayDeque<>();
@@ -182,16 +183,15 @@ final class FetchTask implements Serializable {
             }
         }
 
-        /** Stops the threads and counts the CPU of this task's own threads. */
+        /** Stops the threads and counts the CPU this task's JVM used meanwhile. */
         void close() {
             if (closed) {
                 return;
             }
             closed = true;
-            long parserCpu = CpuClock.of(parserThread);
             parsing.shutdownNow();
             fetcher.close();
-            cpuNanos.add(CpuClock.thread() - startCpu + parserCpu);
+            cpuNanos.add(CpuClock.taskEnds(cpuNanos.id()));
         }
     }
 }
