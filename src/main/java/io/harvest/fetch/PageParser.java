@@ -3,9 +3,11 @@ package io.harvest.fetch;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -65,9 +67,15 @@ final class PageParser implements Serializable {
         for (int i = 0; i < fields.size(); i++) {
             extracted.add(fields.get(i).valueIn(doc, evaluators.get(i)));
         }
-        return new HtmlPage(text.charset().name(), orNull(doc.title()), description(doc),
-                firstUrl(doc, "link[rel~=(?i)(^|\\s)canonical(\\s|$)][href]", "href"), lang(doc),
-                urls(doc, "a[href], area[href]", "href"), urls(doc, "img[src]", "src"), extracted);
+        Fields f = new Fields(new LinkResolver(doc.baseUri()));
+        // One walk over the elements picks every field: a select per field would walk the
+        // page once each, and parsing plus that walk is the job's main CPU cost per page.
+        for (Element e : doc.getAllElements()) {
+            f.take(e);
+        }
+        // doc.title() stops at the first title, near the top, and normalises its whitespace.
+        return new HtmlPage(text.charset().name(), orNull(doc.title()), f.description(), f.canonical,
+                f.lang(), new ArrayList<>(f.links), new ArrayList<>(f.images), extracted);
     }
 
     private List<Evaluator> evaluators() {
@@ -77,46 +85,89 @@ final class PageParser implements Serializable {
         return compiled;
     }
 
-    private static String description(Document doc) {
-        Element meta = doc.selectFirst("meta[name=description][content]");
-        if (meta == null) {
-            meta = doc.selectFirst("meta[property=og:description][content]");
-        }
-        return meta == null ? null : orNull(meta.attr("content"));
-    }
+    /** The page fields, gathered element by element in document order. */
+    private static final class Fields {
+        String metaDescription;
+        String ogDescription;
+        String canonical;
+        String htmlLang;
+        String metaLang;
+        final Set<String> links = new LinkedHashSet<>();
+        final Set<String> images = new LinkedHashSet<>();
+        private final LinkResolver resolver;
+        /** Pages repeat their links: each distinct value is resolved once. */
+        private final Map<String, String> resolved = new HashMap<>();
 
-    private static String lang(Document doc) {
-        Element html = doc.selectFirst("html[lang]");
-        if (html != null && !html.attr("lang").isBlank()) {
-            return html.attr("lang").trim();
+        Fields(LinkResolver resolver) {
+            this.resolver = resolver;
         }
-        Element meta = doc.selectFirst("meta[http-equiv=content-language][content]");
-        return meta == null ? null : orNull(meta.attr("content"));
-    }
 
-    private static String firstUrl(Document doc, String query, String attribute) {
-        for (Element e : doc.select(query)) {
-            String url = httpUrl(e.absUrl(attribute));
-            if (url != null) {
-                return url;
+        void take(Element e) {
+            switch (e.normalName()) {
+                case "html" -> htmlLang = htmlLang == null ? orNull(e.attr("lang")) : htmlLang;
+                case "a", "area" -> addUrl(links, e, "href");
+                case "img" -> addUrl(images, e, "src");
+                case "link" -> {
+                    if (canonical == null && e.hasAttr("href") && hasToken(e.attr("rel"), "canonical")) {
+                        canonical = url(e, "href");
+                    }
+                }
+                case "meta" -> meta(e);
+                default -> { }
             }
         }
-        return null;
-    }
 
-    private static List<String> urls(Document doc, String query, String attribute) {
-        Set<String> urls = new LinkedHashSet<>();
-        for (Element e : doc.select(query)) {
-            String url = httpUrl(e.absUrl(attribute));
-            if (url != null) {
-                urls.add(url);
+        private void meta(Element e) {
+            if (!e.hasAttr("content")) {
+                return;
+            }
+            String content = orNull(e.attr("content"));
+            if (metaDescription == null && e.attr("name").equalsIgnoreCase("description")) {
+                metaDescription = content;
+            } else if (ogDescription == null && e.attr("property").equalsIgnoreCase("og:description")) {
+                ogDescription = content;
+            } else if (metaLang == null && e.attr("http-equiv").equalsIgnoreCase("content-language")) {
+                metaLang = content;
             }
         }
-        return new ArrayList<>(urls);
+
+        String description() {
+            return metaDescription != null ? metaDescription : ogDescription;
+        }
+
+        String lang() {
+            return htmlLang != null ? htmlLang : metaLang;
+        }
+
+        private void addUrl(Set<String> into, Element e, String attribute) {
+            if (e.hasAttr(attribute)) {
+                String url = url(e, attribute);
+                if (url != null) {
+                    into.add(url);
+                }
+            }
+        }
+
+        private String url(Element e, String attribute) {
+            String url = resolved.computeIfAbsent(e.attr(attribute), raw -> {
+                String abs = httpUrl(resolver.resolve(raw, () -> e.absUrl(attribute)));
+                return abs == null ? "" : abs;
+            });
+            return url.isEmpty() ? null : url;
+        }
+
+        private static boolean hasToken(String list, String token) {
+            for (String t : list.trim().split("\\s+")) {
+                if (t.equalsIgnoreCase(token)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** An absolute http(s) URL without its fragment; null for other schemes or none. */
-    private static String httpUrl(String absolute) {
+    static String httpUrl(String absolute) {
         if (!absolute.regionMatches(true, 0, "http://", 0, 7)
                 && !absolute.regionMatches(true, 0, "https://", 0, 8)) {
             return null;

@@ -10,9 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.mozilla.universalchardet.UniversalDetector;
 
 /**
@@ -28,6 +25,8 @@ final class PageText {
     private static final int DETECT_BYTES = 64 * 1024;
     private static final Pattern CHARSET_PARAM =
             Pattern.compile("(?i)\\bcharset\\s*=\\s*[\"']?([^\\s;\"',]+)");
+    private static final Pattern META_CHARSET =
+            Pattern.compile("(?i)<meta\\s[^>]*?charset\\s*=\\s*[\"']?\\s*([a-z0-9._:-]+)");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     /**
      * Labels whose Java charset is narrower than what pages labelled so really contain (the
@@ -81,16 +80,16 @@ final class PageText {
         return null;
     }
 
-    /** The charset a page declares in a meta element near its start, read as ASCII. */
+    /**
+     * The charset a page declares near its start: {@code <meta charset=...>} or the charset
+     * parameter of {@code <meta http-equiv="Content-Type" content=...>}, read as ASCII. A
+     * pattern, not a parse: parsing the head twice would cost as much as the page itself.
+     */
     private static Charset fromMeta(byte[] body) {
         String head = new String(body, 0, Math.min(body.length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1);
-        if (!head.toLowerCase(Locale.ROOT).contains("<meta")) {
-            return null;
-        }
-        Document doc = Jsoup.parse(head);
-        for (Element meta : doc.select("meta[charset], meta[http-equiv=content-type]")) {
-            String label = meta.hasAttr("charset") ? meta.attr("charset") : charsetParameter(meta.attr("content"));
-            Charset charset = fromLabel(label);
+        Matcher m = META_CHARSET.matcher(head);
+        while (m.find()) {
+            Charset charset = fromLabel(m.group(1));
             if (charset != null) {
                 // A page cannot declare UTF-16 in ASCII-compatible bytes: the spec reads it as UTF-8.
                 return charset.name().startsWith("UTF-16") ? StandardCharsets.UTF_8 : charset;
