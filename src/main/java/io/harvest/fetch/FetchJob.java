@@ -30,6 +30,24 @@ import org.slf4j.LoggerFactory;
  * pages parsed with jsoup, one manifest row per input item. IO-bound: a host's URLs share one
  * task (so its per-host limits hold across the cluster), and each task keeps
  * {@code concurrency} requests in flight.
+ *
+ * <p>Stages: {@link FetchInput} reads the list in its format; {@link WorkItems} numbers the
+ * items in input order and groups them by host; {@link FetchTask} fetches each task's items
+ * with one {@link io.harvest.net.Fetcher} and parses HTML on its own thread
+ * ({@link PageParser}); {@link FetchRows} makes the rows, written by
+ * {@link Manifest#write} (staging folder swapped in: a re-run replaces, never appends; a
+ * retried task's rows are committed once). Then {@link ErrorList} writes errors.txt from the
+ * manifest, and the summary is counted from it.
+ *
+ * <p>Manifest: {@code item} (0-based position in the input, in the order Spark reads it: line
+ * order within a file), {@code url} (as given, trimmed), {@code final_url}, {@code status},
+ * {@code http_status}, {@code error}, {@code content_type}, {@code charset} (the charset an
+ * HTML body was decoded with), {@code bytes}, {@code elapsed_ms}, {@code attempts},
+ * {@code fetched_at}, {@code sha256}, and for HTML pages that answered 2xx {@code title},
+ * {@code description}, {@code canonical}, {@code lang}, {@code links}, {@code images} (null
+ * for anything else); then one string column per {@code --extract} field, {@code body} with
+ * {@code --save-body} (2xx bodies only, as received after content decoding, up to the body
+ * limit), and the input's other columns.
  */
 public final class FetchJob {
     public static final String NAME = "fetch";
