@@ -5,13 +5,13 @@ import org.eclipse.jetty.client.Request;
 
 /** One request of a job, running: what it was for and when the run stops waiting for it. */
 final class Attempt<T> {
-    final Job<T> job;
+    final Pending<T> job;
     final HostQueue<T> host;
     final long deadlineNanos;
     /** Set by the run's thread once sent; read by it to abort. */
     Request request;
 
-    Attempt(Job<T> job, HostQueue<T> host, long deadlineNanos) {
+    Attempt(Pending<T> job, HostQueue<T> host, long deadlineNanos) {
         this.job = job;
         this.host = host;
         this.deadlineNanos = deadlineNanos;

@@ -51,7 +51,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
     private final Set<Attempt<T>> running = new LinkedHashSet<>();
     private final BlockingQueue<Completion<T>> completions = new LinkedBlockingQueue<>();
     private final ArrayDeque<Fetched<T>> results = new ArrayDeque<>();
-    private final Map<String, List<Job<T>>> awaitingRobots = new HashMap<>();
+    private final Map<String, List<Pending<T>>> awaitingRobots = new HashMap<>();
 
     private boolean inputDone;
     private int pending;
@@ -148,17 +148,17 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
             try {
                 raw = urlOf.apply(item);
                 URI uri = Urls.parse(raw);
-                enqueue(Job.of(item, raw, uri), false);
+                enqueue(Pending.of(item, raw, uri), false);
             } catch (InvalidUrlException e) {
-                emit(Job.of(item, raw, null), FetchStatus.INVALID_URL, e.getMessage(), null);
+                emit(Pending.of(item, raw, null), FetchStatus.INVALID_URL, e.getMessage(), null);
             } catch (RuntimeException e) {
-                emit(Job.of(item, raw, null), FetchStatus.INVALID_URL,
+                emit(Pending.of(item, raw, null), FetchStatus.INVALID_URL,
                         "could not read the URL: " + e, null);
             }
         }
     }
 
-    private void enqueue(Job<T> job, boolean first) {
+    private void enqueue(Pending<T> job, boolean first) {
         HostQueue<T> host = hosts.computeIfAbsent(job.host,
                 name -> new HostQueue<>(name, options.hostDelay().toNanos(), System.nanoTime()));
         if (first) {
@@ -209,7 +209,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
                 }
                 continue;
             }
-            Job<T> job = host.queue.pollFirst();
+            Pending<T> job = host.queue.pollFirst();
             if (job != null && admitted(job, host)) {
                 start(job, host);
             }
@@ -218,18 +218,18 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
     }
 
     /** Whether robots.txt lets the job start now; if not, the job is answered or parked. */
-    private boolean admitted(Job<T> job, HostQueue<T> host) {
+    private boolean admitted(Pending<T> job, HostQueue<T> host) {
         if (!options.obeyRobots() || job.isRobots()) {
             return true;
         }
         String origin = Urls.origin(job.uri);
         Robots.Verdict verdict = robots.cached(origin);
         if (verdict == null) {
-            List<Job<T>> waiting = awaitingRobots.get(origin);
+            List<Pending<T>> waiting = awaitingRobots.get(origin);
             if (waiting == null) {
                 waiting = new ArrayList<>();
                 awaitingRobots.put(origin, waiting);
-                host.queue.addFirst(Job.robots(origin, Robots.location(job.uri)));
+                host.queue.addFirst(Pending.robots(origin, Robots.location(job.uri)));
             }
             waiting.add(job);
             return false;
@@ -249,7 +249,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         return true;
     }
 
-    private void start(Job<T> job, HostQueue<T> host) {
+    private void start(Pending<T> job, HostQueue<T> host) {
         long now = System.nanoTime();
         host.inFlight++;
         host.nextStartNanos = now + host.delayNanos;
@@ -281,7 +281,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
 
     /** Acts on what a finished request means for its item: done, retry, or follow. */
     private void decide(Attempt<T> attempt, Outcome outcome) {
-        Job<T> job = attempt.job;
+        Pending<T> job = attempt.job;
         HostQueue<T> host = attempt.host;
         host.inFlight--;
         if (host.delayNanos > 0) { // spaced from the last answer too, as the server sees it
@@ -317,7 +317,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         }
     }
 
-    private void finish(Job<T> job, FetchStatus status, String error, Outcome last) {
+    private void finish(Pending<T> job, FetchStatus status, String error, Outcome last) {
         if (job.isRobots()) {
             learnRobots(job, status, error, last);
         } else {
@@ -325,7 +325,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         }
     }
 
-    private void emit(Job<T> job, FetchStatus status, String error, Outcome last) {
+    private void emit(Pending<T> job, FetchStatus status, String error, Outcome last) {
         if (!job.answered) {
             job.answered = true;
             Fetched<T> result = new Fetched<>(job.item, job.result(status, error, last,
@@ -335,12 +335,12 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         }
     }
 
-    private void learnRobots(Job<T> job, FetchStatus status, String error, Outcome last) {
+    private void learnRobots(Pending<T> job, FetchStatus status, String error, Outcome last) {
         // A robots.txt that redirects somewhere refused is as good as missing.
         boolean refusedHop = job.hops > 0 && status == FetchStatus.BLOCKED;
         robots.learn(job.robotsOrigin, refusedHop ? FetchStatus.REDIRECT_ERROR : status, error,
                 last);
-        List<Job<T>> waiting = awaitingRobots.remove(job.robotsOrigin);
+        List<Pending<T>> waiting = awaitingRobots.remove(job.robotsOrigin);
         if (waiting == null) {
             return;
         }
@@ -351,12 +351,12 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
 
     /** A safety net: items the run can no longer move are answered, never lost or hung on. */
     private void failStalled() {
-        List<Job<T>> stuck = new ArrayList<>();
+        List<Pending<T>> stuck = new ArrayList<>();
         hosts.values().forEach(h -> stuck.addAll(h.queue));
         hosts.values().forEach(h -> h.queue.clear());
         awaitingRobots.values().forEach(stuck::addAll);
         awaitingRobots.clear();
-        for (Job<T> job : stuck) {
+        for (Pending<T> job : stuck) {
             finish(job, FetchStatus.CONNECTION_ERROR, "internal error: fetch scheduler stalled", null);
         }
         if (results.isEmpty()) {

@@ -5,7 +5,7 @@ import java.util.ArrayDeque;
 /** One host's waiting jobs and politeness state, within one run. */
 final class HostQueue<T> {
     final String name;
-    final ArrayDeque<Job<T>> queue = new ArrayDeque<>();
+    final ArrayDeque<Pending<T>> queue = new ArrayDeque<>();
     int inFlight;
     /** Earliest start of the next request (host delay, Crawl-delay, Retry-After pause). */
     long nextStartNanos;

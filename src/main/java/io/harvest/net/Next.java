@@ -22,7 +22,7 @@ sealed interface Next {
     record Follow(URI target) implements Next {
     }
 
-    static Next after(Outcome outcome, Job<?> job, FetchOptions options) {
+    static Next after(Outcome outcome, Pending<?> job, FetchOptions options) {
         boolean retriesLeft = job.retries < options.retries();
         if (outcome.failure() != null) {
             FetchStatus status = Failures.status(outcome.failure());
@@ -45,7 +45,7 @@ sealed interface Next {
         return new Done(FetchStatus.HTTP_ERROR, "HTTP " + code);
     }
 
-    private static Next redirect(Outcome outcome, Job<?> job, FetchOptions options) {
+    private static Next redirect(Outcome outcome, Pending<?> job, FetchOptions options) {
         URI target;
         try {
             target = Urls.resolve(outcome.uri(), outcome.location());
@@ -65,7 +65,7 @@ sealed interface Next {
     }
 
     /** 429 and 502-504: wait as the server asks (Retry-After, capped) or back off. */
-    private static Next retryAfterAnswer(Outcome outcome, Job<?> job, FetchOptions options) {
+    private static Next retryAfterAnswer(Outcome outcome, Pending<?> job, FetchOptions options) {
         OptionalLong asked = Retries.retryAfterMillis(outcome.retryAfter(),
                 System.currentTimeMillis());
         long cap = options.maxRetryAfter().toMillis();

@@ -8,7 +8,7 @@ import java.util.Set;
  * One item on its way through the fetcher: where it is in its redirect chain, how many
  * requests it made, and the last answer it got. Touched only by the run's own thread.
  */
-final class Job<T> {
+final class Pending<T> {
     final T item;
     final String url;
     /** Non-null for the internal robots.txt fetch of this origin. */
@@ -26,7 +26,7 @@ final class Job<T> {
     boolean answered;
     private Set<String> visited;
 
-    private Job(T item, String url, URI uri, String robotsOrigin) {
+    private Pending(T item, String url, URI uri, String robotsOrigin) {
         this.item = item;
         this.url = url;
         this.robotsOrigin = robotsOrigin;
@@ -34,12 +34,12 @@ final class Job<T> {
     }
 
     /** @param uri null for an item whose URL was refused before any request */
-    static <T> Job<T> of(T item, String url, URI uri) {
-        return new Job<>(item, url, uri, null);
+    static <T> Pending<T> of(T item, String url, URI uri) {
+        return new Pending<>(item, url, uri, null);
     }
 
-    static <T> Job<T> robots(String origin, URI robotsUri) {
-        return new Job<>(null, robotsUri.toString(), robotsUri, origin);
+    static <T> Pending<T> robots(String origin, URI robotsUri) {
+        return new Pending<>(null, robotsUri.toString(), robotsUri, origin);
     }
 
     boolean isRobots() {
