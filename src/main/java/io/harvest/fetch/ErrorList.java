@@ -9,6 +9,7 @@ import io.harvest.job.Summary;
 import io.harvest.net.FetchStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -24,6 +25,9 @@ import org.apache.spark.sql.SparkSession;
  */
 final class ErrorList {
     static final String FILE = "errors.txt";
+    /** Statuses whose URLs are not listed; every other status is a failure worth a re-run. */
+    private static final List<String> NOT_LISTED =
+            List.of(Summary.OK, Summary.SKIPPED, FetchStatus.INVALID_URL.status());
 
     private ErrorList() {}
 
@@ -31,17 +35,30 @@ final class ErrorList {
         return new Path(output, FILE);
     }
 
-    static void write(SparkSession spark, String output) {
+    /** How many URLs the list of a run with this summary holds. */
+    static long size(Summary summary) {
+        return summary.input() - NOT_LISTED.stream().mapToLong(s -> summary.byStatus().getOrDefault(s, 0L)).sum();
+    }
+
+    /**
+     * Writes the list of the manifest summarised by {@code summary}; without a Spark job when
+     * nothing is to be listed, the common case.
+     */
+    static void write(SparkSession spark, Summary summary) {
+        String output = summary.output();
         Path target = path(output);
-        Path staging = new Path(output, "_errors.staging-" + UUID.randomUUID());
-        // A global sort then one partition: the sorted ranges are read in order.
-        spark.read().parquet(Manifest.path(output).toString())
-                .where(not(col("status").isin(Summary.OK, Summary.SKIPPED, FetchStatus.INVALID_URL.status()))
-                        .and(col("url").isNotNull()))
-                .orderBy(col("item")).select(col("url")).coalesce(1)
-                .write().text(staging.toString());
         try {
-            FileSystem fs = Storage.fileSystem(staging, spark.sparkContext().hadoopConfiguration());
+            FileSystem fs = Storage.fileSystem(target, spark.sparkContext().hadoopConfiguration());
+            if (size(summary) == 0) {
+                Storage.writeAtomically(fs, target, "");
+                return;
+            }
+            Path staging = new Path(output, "_errors.staging-" + UUID.randomUUID());
+            // A global sort then one partition: the sorted ranges are read in order.
+            spark.read().parquet(Manifest.path(output).toString())
+                    .where(not(col("status").isin(NOT_LISTED.toArray())).and(col("url").isNotNull()))
+                    .orderBy(col("item")).select(col("url")).coalesce(1)
+                    .write().text(staging.toString());
             FileStatus[] parts = fs.globStatus(new Path(staging, "part-*"));
             if (parts == null || parts.length != 1) {
                 throw new IOException("expected one part file in " + staging);

@@ -79,10 +79,11 @@ public final class FetchJob {
                     input.carried())), config.output());
         }
         double fetchS = (System.nanoTime() - fetchStart) / 1e9;
-        ErrorList.write(spark, config.output());
+        Summary counted = Manifest.summarize(spark, NAME, config.output(), "bytes", 0);
+        ErrorList.write(spark, counted);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        Summary summary = withDetails(spark, config,
-                Manifest.summarize(spark, NAME, config.output(), "bytes", elapsed), fetchS, cpuNanos.value());
+        Summary summary = withDetails(spark, config, new Summary(NAME, counted.output(), counted.input(),
+                counted.byStatus(), counted.bytes(), elapsed, counted.details()), fetchS, cpuNanos.value());
         Manifest.writeSummary(spark, summary);
         return summary;
     }
@@ -110,7 +111,7 @@ public final class FetchJob {
                 .withDetail("pages_per_s", round(fetchS > 0 ? summary.ok() / fetchS : 0))
                 .withDetail("cpu_s", round(cpuNanos / 1e9))
                 .withDetail("cpu_ms_per_page", round(responses > 0 ? cpuNanos / 1e6 / responses : 0))
-                .withDetail("errors_txt", ErrorList.path(config.output()).toString());
+                .withDetail("errors_txt", ErrorList.size(summary) + " URLs in " + ErrorList.path(config.output()));
     }
 
     private static double round(double v) {
