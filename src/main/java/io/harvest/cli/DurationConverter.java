@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Durations on the command line: {@code 250ms}, {@code 10s}, {@code 1.5s}, {@code 2m}, {@code 1h}, {@code 0}. */
+/** Durations on the command line: {@code 250ms}, {@code 1.5s}, {@code 2m}, {@code 1h}, {@code 0}. */
 public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     private static final Pattern FORMAT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 

@@ -99,7 +99,8 @@ final class FetchCommand implements Callable<Integer> {
             + " reset, timed out) after which a host's remaining URLs fail fast as host_unreachable.")
     int hostFailureLimit;
 
-    @Option(names = "--allow-loopback", description = "Allow connecting to loopback addresses (127.0.0.0/8, ::1).")
+    @Option(names = "--allow-loopback",
+            description = "Allow connecting to loopback addresses (127.0.0.0/8, ::1).")
     boolean allowLoopback;
 
     @Option(names = "--allow-private", description = "Allow private addresses (10/8, 172.16/12, 192.168/16,"
@@ -135,7 +136,8 @@ final class FetchCommand implements Callable<Integer> {
                     .maxRedirects(maxRedirects).hostFailureLimit(hostFailureLimit)
                     .addresses(new AddressPolicy(allowLoopback, allowPrivate, allowLinkLocal))
                     .build();
-            config = new FetchConfig(input, inputFormat, urlColumn, output, partitions, fields, saveBody, options);
+            config = new FetchConfig(input, inputFormat, urlColumn, output, partitions, fields, saveBody,
+                    options);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

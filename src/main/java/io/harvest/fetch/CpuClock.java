@@ -20,7 +20,8 @@ final class CpuClock {
 
     /** The CPU time of this JVM's process, all threads; -1 when the JVM cannot tell. */
     static long process() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }
         return -1;

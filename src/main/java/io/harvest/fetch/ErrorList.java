@@ -37,7 +37,8 @@ final class ErrorList {
 
     /** How many URLs the list of a run with this summary holds. */
     static long size(Summary summary) {
-        return summary.input() - NOT_LISTED.stream().mapToLong(s -> summary.byStatus().getOrDefault(s, 0L)).sum();
+        return summary.input()
+                - NOT_LISTED.stream().mapToLong(s -> summary.byStatus().getOrDefault(s, 0L)).sum();
     }
 
     /**

@@ -111,7 +111,8 @@ public final class FetchJob {
                 .withDetail("pages_per_s", round(fetchS > 0 ? summary.ok() / fetchS : 0))
                 .withDetail("cpu_s", round(cpuNanos / 1e9))
                 .withDetail("cpu_ms_per_page", round(responses > 0 ? cpuNanos / 1e6 / responses : 0))
-                .withDetail("errors_txt", ErrorList.size(summary) + " URLs in " + ErrorList.path(config.output()));
+                .withDetail("errors_txt", ErrorList.size(summary) + " URLs in "
+                        + ErrorList.path(config.output()));
     }
 
     private static double round(double v) {

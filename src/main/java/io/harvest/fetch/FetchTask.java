@@ -135,7 +135,8 @@ final class FetchTask implements Serializable {
             progress.finished(unusable || !result.ok());
             if (unusable) {
                 ready.add(rows.invalid(item));
-            } else if (result.ok() && result.body() != null && PageParser.isHtml(result.contentType(), result.body())) {
+            } else if (result.ok() && result.body() != null
+                    && PageParser.isHtml(result.contentType(), result.body())) {
                 parse(item, result);
             } else {
                 ready.add(rows.fetched(item, result, null, null));
@@ -156,7 +157,8 @@ final class FetchTask implements Serializable {
         private Row parsedRow(Row item, FetchResult result) {
             String base = result.finalUrl() != null ? result.finalUrl() : item.getString(WorkItems.URL);
             try {
-                return rows.fetched(item, result, parser.parse(result.body(), result.contentType(), base), null);
+                HtmlPage page = parser.parse(result.body(), result.contentType(), base);
+                return rows.fetched(item, result, page, null);
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 return rows.fetched(item, result, null, "HTML not parsed: " + e);
             }

@@ -39,7 +39,8 @@ final class LinkResolver {
             }
             // As jsoup: resolved links keep no user info, and the base has a path.
             String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            return new URI(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+            String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+            return new URI(uri.getScheme() + "://" + uri.getHost() + port
                     + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
         } catch (URISyntaxException e) {
             return null;
@@ -58,8 +59,8 @@ final class LinkResolver {
         Matcher scheme = SCHEME.matcher(v);
         if (scheme.find()) {
             // Plain when lower case and followed by "//" ("http:x" is relative to the base).
-            boolean plainScheme = v.startsWith("//", scheme.end())
-                    && v.substring(0, scheme.end()).equals(v.substring(0, scheme.end()).toLowerCase(Locale.ROOT));
+            String name = v.substring(0, scheme.end());
+            boolean plainScheme = v.startsWith("//", scheme.end()) && name.equals(name.toLowerCase(Locale.ROOT));
             return plainScheme || !v.regionMatches(true, 0, "http", 0, 4) ? v : jsoupAbsUrl.get();
         }
         char first = v.charAt(0);

@@ -56,7 +56,8 @@ final class PageParser implements Serializable {
             return "";
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+        return type.trim().toLowerCase(Locale.ROOT);
     }
 
     HtmlPage parse(byte[] body, String contentType, String baseUrl) {

@@ -151,7 +151,8 @@ class FetchJobTest {
         rows.values().stream().filter(r -> r.getAs("http_status") != null)
                 .forEach(r -> byHttpStatus.merge(String.valueOf((int) r.getAs("http_status")), 1L, Long::sum));
         assertEquals(byHttpStatus, summary.details().get("by_http_status"));
-        assertEquals(byHttpStatus.values().stream().mapToLong(Long::longValue).sum(), summary.details().get("responses"));
+        long responses = byHttpStatus.values().stream().mapToLong(Long::longValue).sum();
+        assertEquals(responses, summary.details().get("responses"));
         assertEquals(1L, byHttpStatus.get("404"));
         assertEquals(1L, byHttpStatus.get("500"));
         assertTrue((double) summary.details().get("cpu_ms_per_page") > 0);
@@ -165,7 +166,8 @@ class FetchJobTest {
         Summary again = FetchJob.run(spark, FetchRuns.config(dir.resolve("out/errors.txt"), rerun, config.fetch()));
         assertEquals(9, again.input());
         assertEquals(0, again.ok());
-        assertEquals(Files.readAllLines(dir.resolve("out/errors.txt")), Files.readAllLines(rerun.resolve("errors.txt")));
+        assertEquals(Files.readAllLines(dir.resolve("out/errors.txt")),
+                Files.readAllLines(rerun.resolve("errors.txt")));
     }
 
     @Test

@@ -94,7 +94,8 @@ class FetchPagesTest {
     }
 
     private Map<String, Row> run(String output, boolean saveBody) {
-        FetchConfig config = FetchRuns.config(input, dir.resolve(output), FetchRuns.options(FetchRuns.loopbackHosts("pages.test")))
+        FetchConfig config = FetchRuns.config(input, dir.resolve(output),
+                        FetchRuns.options(FetchRuns.loopbackHosts("pages.test")))
                 .withInput(input.toString(), InputFormat.AUTO, "page")
                 .withExtract(List.of(ExtractField.parse("heading=h1.post-title"),
                         ExtractField.parse("votes=span#article-rank"),

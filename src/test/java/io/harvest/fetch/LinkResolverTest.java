@@ -52,8 +52,8 @@ class LinkResolverTest {
     void followsTheBaseElement() {
         Document doc = Jsoup.parse("<head><base href=\"http://cdn.test/root/\"></head><a href=\"x/y.html\">x</a>",
                 "http://news.test/a/b.html");
-        HtmlPage page = new PageParser(List.of()).parse(doc.outerHtml().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "text/html", "http://news.test/a/b.html");
+        byte[] html = doc.outerHtml().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HtmlPage page = new PageParser(List.of()).parse(html, "text/html", "http://news.test/a/b.html");
         assertEquals(List.of("http://cdn.test/root/x/y.html"), page.links());
     }
 }

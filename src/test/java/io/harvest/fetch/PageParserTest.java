@@ -104,7 +104,8 @@ class PageParserTest {
 
     @Test
     void anAttributeIsSplitOffOnlyAtTheEnd() {
-        assertEquals(new ExtractField("mail", "a[href^=mailto:x@y]", null), ExtractField.parse("mail=a[href^=mailto:x@y]"));
+        assertEquals(new ExtractField("mail", "a[href^=mailto:x@y]", null),
+                ExtractField.parse("mail=a[href^=mailto:x@y]"));
         assertEquals(new ExtractField("img", "img.main", "abs:src"), ExtractField.parse("img = img.main@abs:src"));
     }
 }
