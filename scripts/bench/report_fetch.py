@@ -183,6 +183,7 @@ def plot(fig, latency_s, ceilings, path):
         ax.plot([max(f["width"], 1) for f in python], [f["rate"] for f in python], "s-",
                 label="Python urllib (loop, ThreadPool)")
     ax.set_xscale("log", base=2)
+    ax.set_xticks(widths, [str(w) for w in widths])
     ax.set_yscale("log")
     ax.set_xlabel("requests in flight (threads / concurrency)")
     ax.set_ylabel("URLs per second")
