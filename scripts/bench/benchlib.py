@@ -6,6 +6,7 @@ import platform
 import re
 import statistics
 import subprocess
+import sys
 
 
 def read_results(path):
@@ -108,6 +109,14 @@ def update_section(doc, name, body):
     os.makedirs(os.path.dirname(doc) or ".", exist_ok=True)
     with open(doc, "w", encoding="utf-8") as f:
         f.write(text)
+
+
+def publish(body, doc, name):
+    """Prints a benchmark's section, and writes it into the docs file when one is given."""
+    print(body)
+    if doc:
+        update_section(doc, name, body)
+        print(f"written to {doc}", file=sys.stderr)
 
 
 def noise_note(rows):

@@ -66,10 +66,12 @@ def server_counts(run_dir, route, rep):
 
 
 def cpu_per_page_ms(summary):
-    """The CPU figure of Harvest's summary, whatever its key, in ms per page."""
-    for key, value in (summary or {}).items():
-        if "cpu" in key.lower() and isinstance(value, (int, float)):
-            return value * (1000 if key.endswith("_s") else 1)
+    """Harvest's own CPU figure per fetched page: cpu_ms_per_page, else cpu_s over the input."""
+    summary = summary or {}
+    if isinstance(summary.get("cpu_ms_per_page"), (int, float)):
+        return summary["cpu_ms_per_page"]
+    if isinstance(summary.get("cpu_s"), (int, float)) and summary.get("input"):
+        return 1000 * summary["cpu_s"] / summary["input"]
     return None
 
 
@@ -158,6 +160,12 @@ def targets(fig, urls, latency_s, top_ceiling):
     else:
         lines.append("- MISSING heap with 1024 in flight: no run at concurrency 1024")
     cpu = best["job_cpu_ms"]
+    highest = max(harvest.values(), key=lambda f: f["width"])
+    if top_ceiling:
+        lines.append(f"- INFO server ceiling {top_ceiling:.0f}/s against the latency limit of the highest"
+                     f" concurrency ({highest['width']}: {limit(highest['width'], latency_s):.0f}/s): the"
+                     + (" server caps that concurrency, so the targets use its ceiling"
+                        if top_ceiling < limit(highest['width'], latency_s) else " server is not the bottleneck"))
     lines.append(f"- INFO CPU per fetched page: {b.fmt(cpu, 2)} ms (Harvest's summary) at concurrency"
                  f" {best['width']}; whole process incl. JVM and Spark start-up {b.fmt(best['cpu_ms'], 2)} ms")
     return lines
@@ -256,10 +264,7 @@ How each route ran:
 Machine:
 {b.machine_lines(b.machine({"Python": sys.version.split()[0], "wrk": wrk_version}))}
 """
-    print(body)
-    if args.doc:
-        b.update_section(args.doc, "bench-fetch", body)
-        print(f"written to {args.doc}", file=sys.stderr)
+    b.publish(body, args.doc, "bench-fetch")
 
 
 if __name__ == "__main__":

@@ -176,10 +176,7 @@ How each route ran:
 Machine:
 {b.machine_lines(b.machine(versions()))}
 """
-    print(body)
-    if args.doc:
-        b.update_section(args.doc, "bench-thumbnails", body)
-        print(f"written to {args.doc}", file=sys.stderr)
+    b.publish(body, args.doc, "bench-thumbnails")
 
 
 if __name__ == "__main__":
