@@ -121,7 +121,8 @@ def versions():
     except ImportError:
         pillow = "not installed"
     top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    commit = run(["git", "-C", top, "describe", "--always", "--dirty"])
+    commit = (run(["git", "-C", top, "describe", "--always", "--dirty"]) + " on branch "
+              + run(["git", "-C", top, "rev-parse", "--abbrev-ref", "HEAD"]))
     return {"Python": sys.version.split()[0], "Pillow": pillow, "vips": run(["vips", "--version"]) or "not installed",
             "Harvest commit": commit}
 
