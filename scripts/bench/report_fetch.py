@@ -126,7 +126,7 @@ def render(fig, urls, latency_s, top_ceiling):
         name = ("Python loop" if f["width"] == 0 else f"Python ThreadPool({f['width']})") \
             if f["kind"] == "python" else f"Harvest concurrency {f['width']}"
         cap = min(limit(f["width"], latency_s), top_ceiling or float("inf"))
-        n = str(f["items"]) if f["items"] == urls else f"{f['items']} (of {urls}: time x{urls / f['items']:.0f} extrapolated)"
+        n = str(f["items"]) if f["items"] == urls else f"{f['items']} of {urls} (time x{urls / f['items']:.1f})"
         wall = f["wall_s"] * urls / f["items"] if f["wall_s"] else None
         rows.append([name, n, b.fmt(wall, 1), b.fmt(f["rate"], 0), b.fmt(b.ratio(f["rate"], pool13), 1, "x"),
                      b.fmt(limit(f["width"], latency_s), 0), b.fmt(100 * f["rate"] / cap if f["rate"] else None, 0, "%"),
@@ -245,9 +245,10 @@ Targets of issue 3:
 
 How each route ran:
 - Whole process: wall time of the route's command, start to exit (JVM and Spark start-up
-  included for Harvest). Python routes that would take longer than the budget ran on the first
-  URLs of the list only; their time for the whole list is extrapolated (rate x URLs: their rate
-  is set by latency / threads, so it is linear), as the URLs column says.
+  included for Harvest). Routes that would take longer than their budget at the latency limit
+  ran on the first URLs of the list only, as the URLs column says; their time for the whole
+  list is extrapolated linearly from the rate measured (their rate is set by latency and
+  concurrency; for Harvest this counts its start-up again for every slice, so it errs low).
 - Python: `scripts/bench/seed_fetch.py`, the seed's `urlopen(url).read()` in a for loop, or in
   `multiprocessing.dummy.Pool(n).map` (a new connection per request, as urllib does).
 - Harvest: `scripts/harvest fetch --driver-memory 1g --allow-loopback --concurrency C
