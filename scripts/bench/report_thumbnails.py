@@ -101,6 +101,11 @@ def targets(fig):
                 b.ratio(get("harvest-local", "job_rate"), get("harvest-local1", "job_rate")), 1.8),
         b.check("in-job pure-Java fallback vs Pillow pool", b.ratio(get("harvest-java", "job_rate"), pool), 0.35),
     ]
+    pool_cpu, harvest_cpu = get("pillow-pool", "cpu_ms"), get("harvest-local", "cpu_ms")
+    if pool_cpu and harvest_cpu:
+        lines.append(f"- INFO CPU time per image, steadier than wall time on a busy machine: Harvest local[*]"
+                     f" {harvest_cpu:.1f} ms (JVM and Spark start-up included), Pillow pool {pool_cpu:.1f} ms:"
+                     f" {pool_cpu / harvest_cpu:.2f}x")
     fallback = get("harvest-java", "decoders") or {}
     if any("turbo" in str(k).lower() for k in fallback):
         lines.append("- NOTE the fallback run still used libjpeg-turbo (decoders " + json.dumps(fallback)
