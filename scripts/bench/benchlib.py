@@ -64,8 +64,8 @@ def run_quietly(command):
         return ""
 
 
-def machine(extra=None):
-    """The machine a run happened on, as 'name: value' lines."""
+def machine(rows, extra=None):
+    """The machine a run happened on, and when (its first timed command started)."""
     cpu = ""
     with open("/proc/cpuinfo", encoding="utf-8") as f:
         for line in f:
@@ -76,7 +76,8 @@ def machine(extra=None):
         mem_kib = int(re.search(r"MemTotal:\s+(\d+)", f.read()).group(1))
     java = run_quietly(["java", "-version"]).splitlines()
     facts = {
-        "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        "date": min((r["started"] for r in rows if "started" in r), default=None)
+        or datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
         "cores": str(os.cpu_count()),
         "CPU": cpu or platform.processor(),
         "RAM": f"{mem_kib / 1024 / 1024:.1f} GiB",
@@ -85,6 +86,15 @@ def machine(extra=None):
     }
     facts.update(extra or {})
     return facts
+
+
+def checkout(run_dir):
+    """What the bench script recorded of the checkout it measured (commit, branch)."""
+    try:
+        with open(os.path.join(run_dir, "checkout.txt"), encoding="utf-8") as f:
+            return f.read().strip()
+    except OSError:
+        return "?"
 
 
 def machine_lines(facts):

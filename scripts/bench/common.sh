@@ -49,3 +49,11 @@ build_harvest() {
 warm_cache() {
   find "$1" -type f -print0 | xargs -0 cat >/dev/null
 }
+
+# Notes which commit and branch are measured, for the report.
+record_checkout() {
+  local commit branch
+  commit=$(git -C "$top" describe --always --dirty 2>/dev/null || echo '?')
+  branch=$(git -C "$top" rev-parse --abbrev-ref HEAD 2>/dev/null || echo '?')
+  echo "$commit on branch $branch" >"$1"
+}

@@ -227,6 +227,7 @@ def main():
     if args.plot and fig:
         plot(fig, latency_s, ceilings, args.plot)
         plot_line = f"\n![throughput against concurrency]({os.path.basename(args.plot)})\n"
+    all_rows = [r for f in fig.values() for r in f["rows"]]
     wrk_version = b.run_quietly(["wrk", "-v"]).split("\n")[0] or "not installed"
     body = f"""## Fetch: `scripts/bench-fetch`
 
@@ -234,7 +235,7 @@ def main():
 server in its own JVM (`FetchBenchServer`, Jetty; every answer delayed {args.latency_ms:.0f} ms
 on a scheduler, no thread held), one host. Medians of {repeats} run(s) per route.
 
-{b.noise_note([r for f in fig.values() for r in f["rows"]])}
+{b.noise_note(all_rows)}
 
 Command: `{args.command}`
 
@@ -265,7 +266,8 @@ How each route ran:
   lower of that and the server ceiling.
 
 Machine:
-{b.machine_lines(b.machine({"Python": sys.version.split()[0], "wrk": wrk_version}))}
+{b.machine_lines(b.machine(all_rows, {"Python": sys.version.split()[0], "wrk": wrk_version,
+                                       "Harvest": b.checkout(args.run_dir)}))}
 """
     b.publish(body, args.doc, "bench-fetch")
 

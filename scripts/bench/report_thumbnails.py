@@ -113,7 +113,7 @@ def targets(fig):
     return lines
 
 
-def versions():
+def versions(run_dir):
     def run(cmd):
         try:
             return subprocess.run(cmd, capture_output=True, text=True, timeout=30).stdout.strip()
@@ -125,11 +125,8 @@ def versions():
         pillow = f"{PIL.__version__} (libjpeg-turbo {features.version('libjpeg_turbo')})"
     except ImportError:
         pillow = "not installed"
-    top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    commit = (run(["git", "-C", top, "describe", "--always", "--dirty"]) + " on branch "
-              + run(["git", "-C", top, "rev-parse", "--abbrev-ref", "HEAD"]))
     return {"Python": sys.version.split()[0], "Pillow": pillow, "vips": run(["vips", "--version"]) or "not installed",
-            "Harvest commit": commit}
+            "Harvest": b.checkout(run_dir)}
 
 
 def main():
@@ -180,7 +177,7 @@ How each route ran:
 - Spread: (slowest - fastest) / median of the repeats' whole-process times.
 
 Machine:
-{b.machine_lines(b.machine(versions()))}
+{b.machine_lines(b.machine(all_rows, versions(args.run_dir)))}
 """
     b.publish(body, args.doc, "bench-thumbnails")
 

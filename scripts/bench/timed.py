@@ -9,6 +9,7 @@ used meanwhile (from /proc/stat, less this command's own and that of --also-pid,
 benchmark's server, which is reported on its own).
 """
 import argparse
+import datetime
 import json
 import os
 import subprocess
@@ -64,6 +65,7 @@ def main():
         out.close()
     row = {
         "route": args.route,
+        "started": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
         "rep": args.rep,
         "items": args.items,
         "wall_s": round(wall, 3),
