@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,12 @@ public final class FetchBenchServer extends Handler.Abstract.NonBlocking {
             pages[i] = FetchBenchPages.page(i, pageCount);
         }
         this.latencyMs = latencyMs;
-        this.timer = Executors.newScheduledThreadPool(timerThreads);
+        // Daemon threads: the server's own life cycle decides when the JVM ends.
+        this.timer = Executors.newScheduledThreadPool(timerThreads, task -> {
+            Thread t = new Thread(task, "fetch-bench-latency");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
@@ -115,6 +121,23 @@ public final class FetchBenchServer extends Handler.Abstract.NonBlocking {
                 mostWaiting.get(), latencyMs, pages.length);
     }
 
+    /** Starts a Jetty server on 127.0.0.1 ({@code port} 0: any free port) with this handler. */
+    Server start(int port) throws Exception {
+        Server server = new Server();
+        HttpConnectionFactory http = new HttpConnectionFactory();
+        http.getHttpConfiguration().setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, http);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        // Clients open a thousand connections at once: a short backlog would drop SYNs and
+        // add the kernel's one-second retransmit to the latency being measured.
+        connector.setAcceptQueueSize(4096);
+        server.addConnector(connector);
+        server.setHandler(this);
+        server.start();
+        return server;
+    }
+
     public static void main(String[] args) throws Exception {
         int port = 0;
         int pageCount = 20_000;
@@ -137,18 +160,7 @@ public final class FetchBenchServer extends Handler.Abstract.NonBlocking {
             }
         }
         FetchBenchServer handler = new FetchBenchServer(pageCount, latencyMs, timerThreads);
-        Server server = new Server();
-        HttpConnectionFactory http = new HttpConnectionFactory();
-        http.getHttpConfiguration().setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, http);
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        // Clients open a thousand connections at once: a short backlog would drop SYNs and
-        // add the kernel's one-second retransmit to the latency being measured.
-        connector.setAcceptQueueSize(4096);
-        server.addConnector(connector);
-        server.setHandler(handler);
-        server.start();
+        Server server = handler.start(port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("fetch-bench-server: " + handler.stats());
             try {
@@ -157,13 +169,13 @@ public final class FetchBenchServer extends Handler.Abstract.NonBlocking {
                 System.err.println("fetch-bench-server: stop failed: " + e);
             }
         }));
-        int bound = connector.getLocalPort();
+        int bound = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
         System.err.printf("fetch-bench-server: %d pages on http://127.0.0.1:%d/page/<i>.html, latency %d ms%n",
                 pageCount, bound, latencyMs);
         if (portFile != null) {
             Path temp = portFile.resolveSibling(portFile.getFileName() + ".tmp");
             Files.writeString(temp, Integer.toString(bound));
-            Files.move(temp, portFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, portFile, StandardCopyOption.ATOMIC_MOVE);
         }
         server.join();
     }
