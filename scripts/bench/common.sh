@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154 # $top and $bench_dir come from the script that sources this
 # Shared by scripts/bench-thumbnails and scripts/bench-fetch (sourced, not run).
 # Expects $top (the checkout) and $bench_dir (work folder outside the checkout).
 
