@@ -98,6 +98,7 @@ def figures(run_dir):
             "server_cpu_ms": 1000 * b.median([r["side_cpu_s"] for r in ok]) / items if ok else None,
             "job_s": b.median([s.get("elapsed_s") for s in sums]),
             "job_rate": b.median([s.get("per_s") for s in sums]),
+            "fetch_s": b.median([s.get("fetch_s") for s in sums]),
             "job_cpu_ms": b.median([cpu_per_page_ms(s) for s in sums]),
             "failed": failed,
             "heap_mib": max((h for h in (peak_heap_mib(os.path.join(run_dir, f"gc-{route}-{r['rep']}.log"))
@@ -149,6 +150,18 @@ def targets(fig, urls, latency_s, top_ceiling):
     lines.append(b.check(f"best Harvest (concurrency {best['width']}, {best['rate']:.0f} URLs/s) vs"
                          f" min(latency limit, server ceiling) = {cap:.0f}/s", best["rate"] / cap, 0.7))
     lines.append(b.check("best Harvest vs the seed's 13-thread pool", b.ratio(best["rate"], pool13), 15))
+
+    def share(f):
+        return f["rate"] / min(limit(f["width"], latency_s), top_ceiling or float("inf"))
+    closest = max(harvest.values(), key=share)
+    lines.append(f"- INFO closest to its own limit: concurrency {closest['width']} at {100 * share(closest):.0f}%"
+                 " of min(latency limit, server ceiling)")
+    if best["fetch_s"] and best["wall_s"] and best["items"] == urls:
+        fixed = best["wall_s"] - best["fetch_s"]
+        cap = 1 / (1 + fixed * limit(best["width"], latency_s) / urls)
+        lines.append(f"- INFO at concurrency {best['width']}, {fixed:.1f} s of the whole process is outside the"
+                     f" fetching itself (JVM and Spark start-up, planning, writing the manifest): with {urls} URLs"
+                     f" that alone caps the whole-process rate at {100 * cap:.0f}% of the latency limit")
     top = harvest.get("harvest-1024")
     if top:
         complete = top["failed_runs"] == 0 and top["failed"] == 0
