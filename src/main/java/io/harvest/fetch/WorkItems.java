@@ -3,6 +3,7 @@ package io.harvest.fetch;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 
+import io.harvest.net.Fetcher;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -92,7 +93,7 @@ final class WorkItems {
                 long item = next++;
                 String url = in.isNullAt(0) ? null : in.getString(0).strip();
                 String broken = in.getString(1);
-                String host = broken == null ? HostKey.of(url) : null;
+                String host = broken == null ? Fetcher.hostOf(url) : null;
                 Object[] values = new Object[CARRIED + in.size() - 2];
                 values[ITEM] = item;
                 values[URL] = url;

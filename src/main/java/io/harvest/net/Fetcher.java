@@ -84,6 +84,19 @@ public final class Fetcher implements AutoCloseable {
         return fetchAll(List.of(url).iterator(), Function.identity()).next().result();
     }
 
+    /**
+     * The host a URL is scheduled under (its per-host limits, delay and cut-off), or null
+     * when the fetcher would refuse the URL without a request. Jobs group a host's URLs into
+     * one task with it, so that the per-host limits hold across a cluster.
+     */
+    public static String hostOf(String url) {
+        try {
+            return Urls.hostKey(Urls.parse(url));
+        } catch (InvalidUrlException e) {
+            return null;
+        }
+    }
+
     public FetchOptions options() {
         return options;
     }
