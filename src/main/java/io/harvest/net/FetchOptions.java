@@ -45,7 +45,6 @@ public record FetchOptions(int concurrency, int maxPerHost, Duration hostDelay, 
                            AddressPolicy addresses, int hostFailureLimit, KeepBodies keepBodies,
                            int lookAhead, NameResolver resolver) implements Serializable {
 
-    public static final String PROJECT_URL = "https://github.com/harvest";
     /** Kept bodies are Java arrays: the body limit stays under their size limit (2 GiB). */
     public static final long MAX_BODY_LIMIT = Integer.MAX_VALUE - 16;
 
@@ -84,7 +83,8 @@ public record FetchOptions(int concurrency, int maxPerHost, Duration hostDelay, 
 
     /** Names Harvest, its version and where to read about it, as polite crawlers do. */
     public static String defaultUserAgent() {
-        return "Harvest/" + Version.get() + " (+" + PROJECT_URL + ")";
+        // No contact URL is invented here: crawl operators add theirs with --user-agent.
+        return "Harvest/" + Version.get() + " (batch fetcher on Apache Spark)";
     }
 
     /** The items read ahead of the results: {@link #lookAhead} or its automatic value. */
