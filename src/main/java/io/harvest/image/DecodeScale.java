@@ -8,15 +8,19 @@ package io.harvest.image;
 final class DecodeScale {
     /**
      * A DCT-scaled decode keeps at least this many times the largest thumbnail in each
-     * dimension. DCT scaling averages each 8x8 block, a proper low-pass filter, so it needs
-     * less margin than subsampling; thumbnailator's progressive bilinear resize does the rest.
-     * Measured (ThumbnailQualityTest, docs in the test): PSNR against an area-averaged
-     * reference is flat from 2x upwards and drops about 1 dB at 1x.
+     * dimension (Pillow's draft mode keeps 2x too). DCT scaling averages 8x8 blocks, a proper
+     * low-pass filter; thumbnailator's progressive bilinear resize does the rest. PSNR against
+     * an area-averaged reference, 30 photo-like JPEGs of 1024-4000 px, mean / worst:
+     * at 256x256, margin 1: 46.2 / 38.6 dB, 1.5: 47.1 / 42.2, 2: 50.2 / 45.1, 3: 51.0 / 47.4;
+     * at 75x75, margin 1.5: 47.3 / 41.3, 2: 48.5 / 43.0. Decoding at 1/4 instead of 1/8
+     * costs about 10% more time, and only the smaller sources need it.
      */
     static final double DCT_MARGIN = 2.0;
     /**
      * Subsampling keeps one pixel of every {@code step}: no filtering at all, so it must keep
-     * far more than the target (at 2x it aliases visibly: about 33 dB).
+     * far more than the target. Same images at 75x75, mean / worst: margin 2: 41.0 / 34.7 dB,
+     * 4: 47.7 / 43.5, 6: 50.0 / 46.7, 8: 51.2 / 48.8. It costs little: the JPEG reader does
+     * the whole inverse DCT whatever the step.
      */
     static final double SUBSAMPLING_MARGIN = 8.0;
 
