@@ -11,13 +11,20 @@ import java.util.stream.Stream;
 
 /**
  * A measuring harness, not a test: runs one Thumbnailer, single-threaded, over the JPEGs under
- * a folder and prints images per second, as Pillow's loop does in scripts/bench-thumbnailer.
+ * a folder and prints images per second of wall time and of CPU time, as Pillow's loop does in
+ * scripts/bench-thumbnailer.
  * Each file is read from disk inside the timed loop, as the job does.
  *
  * <pre>ThumbnailerBench DIR [--size 75x75] [--route native|java] [--rounds 3] [--format jpg|png]</pre>
  */
 public final class ThumbnailerBench {
     private ThumbnailerBench() {}
+
+    /** CPU time of the whole JVM (GC and JIT threads too): less sensitive to other load than wall time. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
@@ -48,6 +55,8 @@ public final class ThumbnailerBench {
                 long bytes = 0;
                 int failed = 0;
                 long start = System.nanoTime();
+                long cpuStart = processCpuNanos();
+                long threadStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 for (Path file : files) {
                     try {
                         Thumbnails made = thumbnailer.make(Files.readAllBytes(file), file.toString());
@@ -58,8 +67,12 @@ public final class ThumbnailerBench {
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("harvest %s %d images %.2fs %.1f img/s (failed %d, %d thumbnail bytes) %s%n",
-                        thumbnailer.decoderName(), files.size(), seconds, files.size() / seconds, failed, bytes, routes);
+                double cpu = (processCpuNanos() - cpuStart) / 1e9;
+                double thread = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                        - threadStart) / 1e9;
+                System.out.printf("harvest %s %d images %.2fs %.1f img/s, %.1f img/cpu-s (%.1f on this thread alone;"
+                        + " failed %d, %d thumbnail bytes) %s%n", thumbnailer.decoderName(), files.size(), seconds,
+                        files.size() / seconds, files.size() / cpu, files.size() / thread, failed, bytes, routes);
             }
         }
     }
