@@ -33,6 +33,8 @@ public final class HarvestCli implements Runnable {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new HarvestCli());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // An option given again after an @file overrides the file's value.
+        cli.setOverwrittenOptionsAllowed(true);
         cli.registerConverter(ThumbnailSize.class, ThumbnailSize::parse);
         return cli;
     }

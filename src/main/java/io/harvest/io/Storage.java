@@ -29,6 +29,16 @@ public final class Storage {
         return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
     }
 
+    /** The path as a full URI string ({@code file:/abs/path}, {@code hdfs://nn/path}). */
+    public static String qualify(String path, Configuration conf) {
+        try {
+            Path p = new Path(path);
+            return fileSystem(p, conf).makeQualified(p).toString();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new io.harvest.HarvestException("bad path " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Reads a whole file of a known length, refusing more than {@code maxBytes}. */
     public static byte[] readFully(FileSystem fs, Path path, long length, long maxBytes)
             throws IOException {

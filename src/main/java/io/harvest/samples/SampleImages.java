@@ -78,7 +78,7 @@ public record SampleImages(int count, int minSize, int maxSize, double pngShare,
     }
 
     /** A gradient sky, soft shapes, a few hard edges and per-pixel noise. */
-    static BufferedImage paint(int w, int h, SplittableRandom random) {
+    public static BufferedImage paint(int w, int h, SplittableRandom random) {
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

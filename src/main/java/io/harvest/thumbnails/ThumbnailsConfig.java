@@ -23,4 +23,8 @@ public record ThumbnailsConfig(String input, String output, ThumbnailSpec spec, 
             throw new IllegalArgumentException("max file bytes must be positive: " + maxFileBytes);
         }
     }
+
+    public ThumbnailsConfig withOutput(String newOutput) {
+        return new ThumbnailsConfig(input, newOutput, spec, resume, partitions, maxFileBytes);
+    }
 }

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
-import io.harvest.HarvestException;
 import io.harvest.io.FileListing;
 import io.harvest.io.HadoopConf;
 import io.harvest.io.SourceFile;
@@ -14,16 +13,12 @@ import io.harvest.job.Manifest;
 import io.harvest.job.Summary;
 import io.harvest.spark.Balance;
 import io.harvest.spark.Progress;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -48,11 +43,12 @@ public final class ThumbnailsJob {
 
     private ThumbnailsJob() {}
 
-    public static Summary run(SparkSession spark, ThumbnailsConfig config) {
+    public static Summary run(SparkSession spark, ThumbnailsConfig requested) {
         long start = System.nanoTime();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        ThumbnailsConfig config = requested.withOutput(Storage.qualify(requested.output(), hadoop));
         List<SourceFile> files = withoutOutput(FileListing.list(config.input(), EXTENSIONS, hadoop),
-                config.output(), hadoop);
+                config.output());
         List<PlannedItem> items = OutputPlan.plan(files, config.spec().format());
         int tasks = config.partitions() > 0 ? config.partitions()
                 : spark.sparkContext().defaultParallelism() * TASKS_PER_CORE;
@@ -90,24 +86,10 @@ public final class ThumbnailsJob {
                 .withDetail("bytes_written", written.isNullAt(0) ? 0L : written.getLong(0));
     }
 
-    /** Leaves out the files under the output folder, for an output placed inside the input. */
-    private static List<SourceFile> withoutOutput(List<SourceFile> files, String output,
-                                                  Configuration hadoop) {
-        try {
-            Path out = new Path(output);
-            String prefix = Storage.fileSystem(out, hadoop).makeQualified(out).toString() + "/";
-            List<SourceFile> kept = new ArrayList<>(files.size());
-            for (SourceFile f : files) {
-                if (!f.path().startsWith(prefix)) {
-                    kept.add(f);
-                }
-            }
-            return kept;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException e) {
-            throw new HarvestException("bad output path " + output + ": " + e.getMessage(), e);
-        }
+    /** Leaves out the files under the (qualified) output folder, when it lies inside the input. */
+    private static List<SourceFile> withoutOutput(List<SourceFile> files, String output) {
+        String prefix = output + "/";
+        return files.stream().filter(f -> !f.path().startsWith(prefix)).toList();
     }
 
     private static <T> Iterator<T> flatten(Iterator<List<T>> lists) {

@@ -1,0 +1,71 @@
+package io.harvest.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.harvest.testing.TestImages;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** scripts/harvest as a user runs it: a separate JVM through Spark's own SparkSubmit. */
+class LauncherIT {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    private Run harvest(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("scripts/harvest"));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "scripts/harvest did not finish");
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void thumbnailsRunEndToEndAndPrintTheirSummary() throws Exception {
+        Path in = dir.resolve("in");
+        for (int i = 0; i < 5; i++) {
+            TestImages.jpeg(in.resolve("d" + i % 2 + "/p" + i + ".jpg"), 640, 480);
+        }
+        TestImages.bytes(in.resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Path out = dir.resolve("out");
+
+        Run run = harvest("thumbnails", "--master", "local[2]", "--input", in.toString(), "--output", out.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("harvest thumbnails: 6 items"), run.out());
+        assertTrue(run.out().contains("ok 5 · skipped 0 · failed 1"), run.out());
+        assertTrue(run.err().contains("progress") || run.err().contains("images under"), run.err());
+        assertTrue(!run.err().contains(" INFO  org.apache.spark"), "Spark's INFO lines stay off the console");
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(6, summary.get("input").asLong());
+        assertTrue(Files.exists(out.resolve("75x75/d0/p0.jpg")));
+    }
+
+    @Test
+    void aMissingInputExitsNonZeroNamingIt() throws Exception {
+        Run run = harvest("thumbnails", "--input", dir.resolve("absent").toString(), "--output", dir.resolve("o").toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("input not found: " + dir.resolve("absent")), run.err());
+    }
+
+    @Test
+    void jobsRunFromTheirArgumentFiles() throws Exception {
+        Run run = harvest("thumbnails", "@jobs/thumbnails.args", "--help");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("--resume"), run.out());
+    }
+}
