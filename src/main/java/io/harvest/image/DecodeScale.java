@@ -47,15 +47,6 @@ final class DecodeScale {
         return Math.max(1, (int) step);
     }
 
-    /**
-     * The integer factor by which decoded pixels are box-averaged before thumbnailator's final
-     * resize, keeping {@link #DCT_MARGIN} times the largest thumbnail; 1 for none.
-     */
-    static int boxFactor(int width, int height, int needW, int needH) {
-        double k = Math.min(width / (DCT_MARGIN * needW), height / (DCT_MARGIN * needH));
-        return Math.max(1, (int) k);
-    }
-
     /** A scale in eighths as a reduced fraction: 2 gives "1/4", 8 gives "1/1". */
     static String fraction(int eighths) {
         int divisor = Integer.lowestOneBit(eighths | 8);

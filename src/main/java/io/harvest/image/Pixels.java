@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
 
 /**
@@ -39,56 +38,6 @@ final class Pixels {
             g.drawImage(source, 0, 0, null);
         } finally {
             g.dispose();
-        }
-        return out;
-    }
-
-    /**
-     * An opaque INT_RGB image reduced {@code k} times in each direction by averaging k x k
-     * blocks (the last, partial blocks average what they have): an exact area average, the
-     * ideal filter for the first, integer part of a large reduction. Pillow's thumbnail()
-     * does the same before its final resample. It is four times cheaper than the chain of
-     * bilinear halvings thumbnailator would otherwise start with, and better.
-     */
-    static BufferedImage boxReduced(BufferedImage rgb, int k) {
-        int sw = rgb.getWidth();
-        int sh = rgb.getHeight();
-        int w = (sw + k - 1) / k;
-        int h = (sh + k - 1) / k;
-        Raster raster = rgb.getRaster();
-        int[] src = ((DataBufferInt) raster.getDataBuffer()).getData();
-        int stride = ((java.awt.image.SinglePixelPackedSampleModel) rgb.getSampleModel()).getScanlineStride();
-        int offset = raster.getDataBuffer().getOffset();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-        int[] sums = new int[w * 3];
-        for (int y = 0; y < h; y++) {
-            java.util.Arrays.fill(sums, 0);
-            int rows = Math.min(k, sh - y * k);
-            for (int r = 0; r < rows; r++) {
-                int at = offset + (y * k + r) * stride;
-                for (int x = 0, sx = 0; x < w; x++) {
-                    int end = Math.min(sx + k, sw);
-                    int red = 0;
-                    int green = 0;
-                    int blue = 0;
-                    for (; sx < end; sx++) {
-                        int p = src[at + sx];
-                        red += (p >> 16) & 0xFF;
-                        green += (p >> 8) & 0xFF;
-                        blue += p & 0xFF;
-                    }
-                    sums[3 * x] += red;
-                    sums[3 * x + 1] += green;
-                    sums[3 * x + 2] += blue;
-                }
-            }
-            for (int x = 0; x < w; x++) {
-                int n = rows * (Math.min((x + 1) * k, sw) - x * k);
-                int half = n / 2;
-                dst[y * w + x] = (sums[3 * x] + half) / n << 16 | (sums[3 * x + 1] + half) / n << 8
-                        | (sums[3 * x + 2] + half) / n;
-            }
         }
         return out;
     }

@@ -121,11 +121,6 @@ public final class Thumbnailer implements AutoCloseable {
 
     private Thumbnails encode(ImageInfo info, Decoded decoded, OutputFormat format) throws IOException {
         BufferedImage image = Pixels.normalized(decoded.image(), format == OutputFormat.JPG);
-        int[] need = largestStored(info);
-        int k = DecodeScale.boxFactor(image.getWidth(), image.getHeight(), need[0], need[1]);
-        if (k > 1 && image.getType() == BufferedImage.TYPE_INT_RGB) {
-            image = Pixels.boxReduced(image, k);
-        }
         ImageFilter orient = info.orientation() == 1 ? null
                 : ExifFilterUtils.getFilterForOrientation(Orientation.typeOf(info.orientation()));
         List<Thumbnail> out = new ArrayList<>(spec.sizes().size());

@@ -13,7 +13,7 @@ class ImageHeadersTest {
 
     @Test
     void readsFormatSizeAndOrientationFromTheStartOfALargeJpeg() throws Exception {
-        byte[] jpeg = TestImages.withOrientation(TestImages.jpeg(TestImages.photo(3000, 2000, 5), 0.95f), 6);
+        byte[] jpeg = EncodedImages.withOrientation(EncodedImages.jpeg(EncodedImages.photo(3000, 2000, 5), 0.95f), 6);
         assertTrue(jpeg.length > 2 * HEAD, "the test needs a file larger than the head: " + jpeg.length);
         ImageInfo info = ImageHeaders.probe(Arrays.copyOf(jpeg, HEAD));
         assertEquals(new ImageInfo("jpeg", 3000, 2000, 6), info);
@@ -23,7 +23,7 @@ class ImageHeadersTest {
 
     @Test
     void findsTheOrientationBehindLargeSegments() throws Exception {
-        byte[] jpeg = TestImages.withOrientation(TestImages.jpeg(TestImages.quadrants(64, 48), 0.9f), 8);
+        byte[] jpeg = EncodedImages.withOrientation(EncodedImages.jpeg(EncodedImages.quadrants(64, 48), 0.9f), 8);
         // A 60 KB APP2 (where ICC profiles live) between SOI and EXIF.
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
@@ -36,17 +36,17 @@ class ImageHeadersTest {
 
     @Test
     void jpegWithoutExifIsAsStored() throws Exception {
-        byte[] jpeg = TestImages.jpeg(TestImages.quadrants(64, 48), 0.9f);
+        byte[] jpeg = EncodedImages.jpeg(EncodedImages.quadrants(64, 48), 0.9f);
         assertEquals(new ImageInfo("jpeg", 64, 48, 1), ImageHeaders.probe(jpeg));
     }
 
     @Test
     void readsTheSizeOfEveryOtherFormat() throws Exception {
-        byte[] png = TestImages.encode(TestImages.photo(2000, 1500, 9), "png");
+        byte[] png = EncodedImages.encode(EncodedImages.photo(2000, 1500, 9), "png");
         assertEquals(new ImageInfo("png", 2000, 1500, 1), ImageHeaders.probe(Arrays.copyOf(png, Math.min(png.length, HEAD))));
-        assertEquals(new ImageInfo("gif", 96, 64, 1), ImageHeaders.probe(TestImages.encode(TestImages.quadrants(96, 64), "gif")));
-        assertEquals(new ImageInfo("bmp", 96, 64, 1), ImageHeaders.probe(TestImages.encode(TestImages.quadrants(96, 64), "bmp")));
-        assertEquals(new ImageInfo("webp", 96, 64, 1), ImageHeaders.probe(TestImages.resource("lossy.webp")));
+        assertEquals(new ImageInfo("gif", 96, 64, 1), ImageHeaders.probe(EncodedImages.encode(EncodedImages.quadrants(96, 64), "gif")));
+        assertEquals(new ImageInfo("bmp", 96, 64, 1), ImageHeaders.probe(EncodedImages.encode(EncodedImages.quadrants(96, 64), "bmp")));
+        assertEquals(new ImageInfo("webp", 96, 64, 1), ImageHeaders.probe(EncodedImages.resource("lossy.webp")));
     }
 
     @Test
@@ -61,7 +61,7 @@ class ImageHeadersTest {
                 assertThrows(ImageException.class, () -> ImageHeaders.probe(new byte[0])).failure());
         assertEquals(ImageFailure.DECODE_ERROR,
                 assertThrows(ImageException.class, () -> ImageHeaders.probe("GIF? no".getBytes())).failure());
-        byte[] cut = Arrays.copyOf(TestImages.jpeg(TestImages.quadrants(64, 48), 0.9f), 40);
+        byte[] cut = Arrays.copyOf(EncodedImages.jpeg(EncodedImages.quadrants(64, 48), 0.9f), 40);
         assertEquals(ImageFailure.DECODE_ERROR,
                 assertThrows(ImageException.class, () -> ImageHeaders.probe(cut)).failure());
     }

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class NativeJpegTest {
-    private static final ThumbnailSpec SPEC = TestImages.spec(OutputFormat.JPG, new ThumbnailSize(75, 75));
+    private static final ThumbnailSpec SPEC = EncodedImages.spec(OutputFormat.JPG, new ThumbnailSize(75, 75));
     /** 1600x1200: 1/8 scale for libjpeg-turbo, every second pixel for ImageIO. */
-    private static final byte[] JPEG = TestImages.jpeg(TestImages.photo(1600, 1200, 1), 0.9f);
+    private static final byte[] JPEG = EncodedImages.jpeg(EncodedImages.photo(1600, 1200, 1), 0.9f);
 
     /** A decoder that answers every image the same way. */
     private record Failing(Throwable thrown) implements NativeJpegDecoder {
@@ -93,7 +93,7 @@ class NativeJpegTest {
             assertEquals("turbojpeg", thumbnailer.decoderName());
             assertEquals("turbojpeg 1/8", thumbnailer.make(JPEG, "a.jpg").decoder());
             // 400x300 for 75x56: 3/8 gives 150x113, the first scale that keeps twice the target.
-            byte[] small = TestImages.jpeg(TestImages.photo(400, 300, 2), 0.9f);
+            byte[] small = EncodedImages.jpeg(EncodedImages.photo(400, 300, 2), 0.9f);
             assertEquals("turbojpeg 3/8", thumbnailer.make(small, "b.jpg").decoder());
         }
     }

@@ -15,11 +15,11 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 class ThumbnailerHostileTest {
-    private static final ThumbnailSpec SPEC = TestImages.spec(OutputFormat.SAME, new ThumbnailSize(75, 75));
+    private static final ThumbnailSpec SPEC = EncodedImages.spec(OutputFormat.SAME, new ThumbnailSize(75, 75));
 
     private static ImageException failure(byte[] data, String name) {
         ImageException last = null;
-        for (Thumbnailer thumbnailer : TestImages.bothRoutes(SPEC)) {
+        for (Thumbnailer thumbnailer : EncodedImages.bothRoutes(SPEC)) {
             try (thumbnailer) {
                 last = assertThrows(ImageException.class, () -> thumbnailer.make(data, name));
             }
@@ -61,7 +61,7 @@ class ThumbnailerHostileTest {
 
     /** A JPEG whose frame header claims the given size (the rest is a real small JPEG's). */
     private static byte[] jpegClaiming(int width, int height) {
-        byte[] jpeg = TestImages.jpeg(TestImages.quadrants(64, 48), 0.9f);
+        byte[] jpeg = EncodedImages.jpeg(EncodedImages.quadrants(64, 48), 0.9f);
         for (int i = 2; i < jpeg.length - 9; i++) {
             if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) {
                 jpeg[i + 5] = (byte) (height >> 8);
@@ -88,7 +88,7 @@ class ThumbnailerHostileTest {
     /** Refused as too many pixels on both routes, with less than 4 MiB allocated on the way. */
     private static ImageException assertRefusedWithoutAllocating(byte[] data, String name) {
         ImageException e = null;
-        for (Thumbnailer thumbnailer : TestImages.bothRoutes(SPEC)) {
+        for (Thumbnailer thumbnailer : EncodedImages.bothRoutes(SPEC)) {
             try (thumbnailer) {
                 long before = allocatedBytes();
                 e = assertThrows(ImageException.class, () -> thumbnailer.make(data, name));
@@ -102,7 +102,7 @@ class ThumbnailerHostileTest {
 
     @Test
     void pixelCapIsTheSpecs() throws Exception {
-        byte[] jpeg = TestImages.jpeg(TestImages.quadrants(400, 300), 0.9f);
+        byte[] jpeg = EncodedImages.jpeg(EncodedImages.quadrants(400, 300), 0.9f);
         ThumbnailSpec small = new ThumbnailSpec(List.of(new ThumbnailSize(75, 75)), OutputFormat.SAME, 0.8f, 119_999);
         try (Thumbnailer thumbnailer = new Thumbnailer(small)) {
             ImageException e = assertThrows(ImageException.class, () -> thumbnailer.make(jpeg, "a.jpg"));
@@ -138,7 +138,7 @@ class ThumbnailerHostileTest {
     @Test
     void truncatedJpegIsADecodeError() {
         for (boolean progressive : new boolean[] {false, true}) {
-            byte[] jpeg = TestImages.jpeg(TestImages.photo(320, 240, 7), 0.9f, progressive);
+            byte[] jpeg = EncodedImages.jpeg(EncodedImages.photo(320, 240, 7), 0.9f, progressive);
             ImageException e = failure(Arrays.copyOf(jpeg, jpeg.length * 2 / 3), "cut.jpg");
             assertEquals(ImageFailure.DECODE_ERROR, e.failure());
             assertTrue(e.getMessage().contains("truncated"), e.getMessage());
@@ -147,10 +147,10 @@ class ThumbnailerHostileTest {
 
     @Test
     void truncatedImagesOfOtherFormatsAreDecodeErrors() {
-        byte[] photoPng = TestImages.encode(TestImages.photo(200, 150, 3), "png");
-        byte[] photoBmp = TestImages.encode(TestImages.photo(200, 150, 4), "bmp");
-        byte[] photoGif = TestImages.encode(TestImages.photo(200, 150, 5), "gif");
-        byte[] webp = TestImages.resource("lossy.webp");
+        byte[] photoPng = EncodedImages.encode(EncodedImages.photo(200, 150, 3), "png");
+        byte[] photoBmp = EncodedImages.encode(EncodedImages.photo(200, 150, 4), "bmp");
+        byte[] photoGif = EncodedImages.encode(EncodedImages.photo(200, 150, 5), "gif");
+        byte[] webp = EncodedImages.resource("lossy.webp");
         for (byte[] whole : List.of(photoPng, photoBmp, photoGif, webp)) {
             ImageException e = failure(Arrays.copyOf(whole, whole.length / 2), "cut");
             assertEquals(ImageFailure.DECODE_ERROR, e.failure(), e.getMessage());
@@ -159,9 +159,9 @@ class ThumbnailerHostileTest {
 
     @Test
     void jpegWithTrailingGarbageAfterItsEndIsFine() throws Exception {
-        byte[] jpeg = TestImages.jpeg(TestImages.quadrants(160, 120), 0.9f);
+        byte[] jpeg = EncodedImages.jpeg(EncodedImages.quadrants(160, 120), 0.9f);
         byte[] padded = Arrays.copyOf(jpeg, jpeg.length + 100);
-        for (Thumbnailer thumbnailer : TestImages.bothRoutes(SPEC)) {
+        for (Thumbnailer thumbnailer : EncodedImages.bothRoutes(SPEC)) {
             try (thumbnailer) {
                 assertEquals(75, thumbnailer.make(padded, "padded.jpg").images().get(0).width());
             }
@@ -175,19 +175,19 @@ class ThumbnailerHostileTest {
     @Test
     void damagedImagesNeverEscapeAsOtherExceptions() {
         List<byte[]> originals = List.of(
-                TestImages.jpeg(TestImages.photo(96, 64, 1), 0.9f),
-                TestImages.jpeg(TestImages.photo(96, 64, 2), 0.9f, true),
-                TestImages.withOrientation(TestImages.jpeg(TestImages.photo(64, 96, 3), 0.9f), 6),
-                TestImages.resource("cmyk.jpg"),
-                TestImages.encode(TestImages.photo(96, 64, 4), "png"),
-                TestImages.encode(TestImages.photo(96, 64, 5), "gif"),
-                TestImages.encode(TestImages.photo(96, 64, 6), "bmp"),
-                TestImages.resource("lossy.webp"),
-                TestImages.resource("alpha-lossless.webp"));
+                EncodedImages.jpeg(EncodedImages.photo(96, 64, 1), 0.9f),
+                EncodedImages.jpeg(EncodedImages.photo(96, 64, 2), 0.9f, true),
+                EncodedImages.withOrientation(EncodedImages.jpeg(EncodedImages.photo(64, 96, 3), 0.9f), 6),
+                EncodedImages.resource("cmyk.jpg"),
+                EncodedImages.encode(EncodedImages.photo(96, 64, 4), "png"),
+                EncodedImages.encode(EncodedImages.photo(96, 64, 5), "gif"),
+                EncodedImages.encode(EncodedImages.photo(96, 64, 6), "bmp"),
+                EncodedImages.resource("lossy.webp"),
+                EncodedImages.resource("alpha-lossless.webp"));
         SplittableRandom random = new SplittableRandom(42);
         int made = 0;
         int failed = 0;
-        for (Thumbnailer thumbnailer : TestImages.bothRoutes(SPEC)) {
+        for (Thumbnailer thumbnailer : EncodedImages.bothRoutes(SPEC)) {
             try (thumbnailer) {
                 for (byte[] original : originals) {
                     for (int i = 0; i < 60; i++) {

@@ -41,19 +41,19 @@ class ThumbnailerOrientationTest {
 
     private void checkOrientation(int orientation, int w, int h, ThumbnailSize box, int thumbLong, int thumbShort)
             throws Exception {
-        BufferedImage source = TestImages.quadrants(w, h);
-        byte[] jpeg = TestImages.withOrientation(TestImages.jpeg(source, 0.95f), orientation);
+        BufferedImage source = EncodedImages.quadrants(w, h);
+        byte[] jpeg = EncodedImages.withOrientation(EncodedImages.jpeg(source, 0.95f), orientation);
         boolean transposed = orientation >= 5;
         int displayW = transposed ? h : w;
         int displayH = transposed ? w : h;
-        for (Thumbnailer thumbnailer : TestImages.bothRoutes(TestImages.spec(OutputFormat.PNG, box))) {
+        for (Thumbnailer thumbnailer : EncodedImages.bothRoutes(EncodedImages.spec(OutputFormat.PNG, box))) {
             try (thumbnailer) {
                 Thumbnails made = thumbnailer.make(jpeg, "photo.jpg");
                 String route = made.decoder();
                 assertEquals(displayW, made.sourceWidth(), route);
                 assertEquals(displayH, made.sourceHeight(), route);
                 Thumbnail thumb = made.images().get(0);
-                BufferedImage image = TestImages.decode(thumb.bytes());
+                BufferedImage image = EncodedImages.decode(thumb.bytes());
                 int tw = transposed ? thumbShort : thumbLong;
                 int th = transposed ? thumbLong : thumbShort;
                 assertEquals(tw, image.getWidth(), route);
@@ -69,9 +69,9 @@ class ThumbnailerOrientationTest {
                     int[] s = stored(orientation, dx, dy, w, h);
                     int expected = source.getRGB(s[0], s[1]);
                     int actual = image.getRGB((int) Math.min(tw - 1, at[0] * tw), (int) Math.min(th - 1, at[1] * th));
-                    assertTrue(TestImages.near(actual, new java.awt.Color(expected), 60),
+                    assertTrue(EncodedImages.near(actual, new java.awt.Color(expected), 60),
                             route + " orientation " + orientation + " at " + at[0] + "," + at[1] + ": expected "
-                                    + TestImages.hex(expected) + ", got " + TestImages.hex(actual));
+                                    + EncodedImages.hex(expected) + ", got " + EncodedImages.hex(actual));
                 }
             }
         }

@@ -17,17 +17,17 @@ class ThumbnailerSizesTest {
 
     @Test
     void thumbnailsFitTheBoxKeepTheAspectAndAreNeverEnlarged() throws Exception {
-        ThumbnailSpec spec = TestImages.spec(OutputFormat.SAME, BOXES);
+        ThumbnailSpec spec = EncodedImages.spec(OutputFormat.SAME, BOXES);
         for (int[] source : SOURCES) {
-            byte[] jpeg = TestImages.jpeg(TestImages.quadrants(source[0], source[1]), 0.9f);
-            for (Thumbnailer thumbnailer : TestImages.bothRoutes(spec)) {
+            byte[] jpeg = EncodedImages.jpeg(EncodedImages.quadrants(source[0], source[1]), 0.9f);
+            for (Thumbnailer thumbnailer : EncodedImages.bothRoutes(spec)) {
                 try (thumbnailer) {
                     Thumbnails made = thumbnailer.make(jpeg, "s.jpg");
                     assertEquals(BOXES.length, made.images().size());
                     for (int i = 0; i < BOXES.length; i++) {
                         Thumbnail t = made.images().get(i);
                         String what = source[0] + "x" + source[1] + " in " + BOXES[i] + " via " + made.decoder();
-                        BufferedImage image = TestImages.decode(t.bytes());
+                        BufferedImage image = EncodedImages.decode(t.bytes());
                         assertEquals(t.width(), image.getWidth(), what);
                         assertEquals(t.height(), image.getHeight(), what);
                         assertArrayEquals(BOXES[i].fit(source[0], source[1]), new int[] {t.width(), t.height()}, what);
@@ -46,8 +46,8 @@ class ThumbnailerSizesTest {
 
     @Test
     void smallImagesKeepTheirSize() throws Exception {
-        byte[] png = TestImages.encode(TestImages.quadrants(40, 30), "png");
-        try (Thumbnailer thumbnailer = new Thumbnailer(TestImages.spec(OutputFormat.SAME, new ThumbnailSize(75, 75)))) {
+        byte[] png = EncodedImages.encode(EncodedImages.quadrants(40, 30), "png");
+        try (Thumbnailer thumbnailer = new Thumbnailer(EncodedImages.spec(OutputFormat.SAME, new ThumbnailSize(75, 75)))) {
             Thumbnail t = thumbnailer.make(png, "small.png").images().get(0);
             assertEquals(40, t.width());
             assertEquals(30, t.height());
@@ -56,9 +56,9 @@ class ThumbnailerSizesTest {
 
     @Test
     void allSizesComeFromOneDecodeAtTheScaleTheLargestNeeds() throws Exception {
-        byte[] jpeg = TestImages.jpeg(TestImages.photo(3200, 2400, 11), 0.9f);
-        ThumbnailSpec both = TestImages.spec(OutputFormat.JPG, new ThumbnailSize(75, 75), new ThumbnailSize(400, 400));
-        ThumbnailSpec small = TestImages.spec(OutputFormat.JPG, new ThumbnailSize(75, 75));
+        byte[] jpeg = EncodedImages.jpeg(EncodedImages.photo(3200, 2400, 11), 0.9f);
+        ThumbnailSpec both = EncodedImages.spec(OutputFormat.JPG, new ThumbnailSize(75, 75), new ThumbnailSize(400, 400));
+        ThumbnailSpec small = EncodedImages.spec(OutputFormat.JPG, new ThumbnailSize(75, 75));
         try (Thumbnailer turbo = new Thumbnailer(both); Thumbnailer java = new Thumbnailer(both, NativeJpeg.NONE);
              Thumbnailer turboSmall = new Thumbnailer(small); Thumbnailer javaSmall = new Thumbnailer(small, NativeJpeg.NONE)) {
             Thumbnails made = turbo.make(jpeg, "big.jpg");
@@ -78,10 +78,10 @@ class ThumbnailerSizesTest {
     void largeImagesAreDecodedWithoutHoldingTheirFullSize() throws Exception {
         // A full decode of 4000x3000 holds 36 MB (3 bytes a pixel) at least: what is decoded
         // follows the thumbnail's size, not the source's.
-        byte[] jpeg = TestImages.jpeg(TestImages.quadrants(4000, 3000), 0.9f);
-        byte[] png = TestImages.encode(TestImages.quadrants(4000, 3000), "png");
-        ThumbnailSpec spec = TestImages.spec(OutputFormat.JPG, new ThumbnailSize(100, 100));
-        for (Thumbnailer thumbnailer : TestImages.bothRoutes(spec)) {
+        byte[] jpeg = EncodedImages.jpeg(EncodedImages.quadrants(4000, 3000), 0.9f);
+        byte[] png = EncodedImages.encode(EncodedImages.quadrants(4000, 3000), "png");
+        ThumbnailSpec spec = EncodedImages.spec(OutputFormat.JPG, new ThumbnailSize(100, 100));
+        for (Thumbnailer thumbnailer : EncodedImages.bothRoutes(spec)) {
             try (thumbnailer) {
                 thumbnailer.make(jpeg, "warm-up.jpg");
                 for (byte[] data : List.of(jpeg, png)) {

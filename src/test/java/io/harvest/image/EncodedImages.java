@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.SplittableRandom;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -21,14 +20,14 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-/** Images made by the tests, as encoded bytes, and ways to look at thumbnails. */
-final class TestImages {
+/** Images made by the tests as encoded bytes (in memory), and ways to look at thumbnails. */
+final class EncodedImages {
     static final Color RED = new Color(255, 0, 0);
     static final Color GREEN = new Color(0, 255, 0);
     static final Color BLUE = new Color(0, 0, 255);
     static final Color YELLOW = new Color(255, 255, 0);
 
-    private TestImages() {}
+    private EncodedImages() {}
 
     /** Four flat quadrants: red, green on top; blue, yellow below. */
     static BufferedImage quadrants(int w, int h) {
@@ -43,27 +42,9 @@ final class TestImages {
         return image;
     }
 
-    /** Smooth gradients plus noise: compresses and resizes like a photograph. */
+    /** Photo-like: gradients, soft shapes, hard edges and noise (the project's sample painter). */
     static BufferedImage photo(int w, int h, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        double fx = 2 + random.nextDouble() * 6;
-        double fy = 2 + random.nextDouble() * 6;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double u = (double) x / w;
-                double v = (double) y / h;
-                int r = (int) (127 + 100 * Math.sin(fx * u * Math.PI) + random.nextInt(-6, 7));
-                int g = (int) (127 + 100 * Math.cos(fy * v * Math.PI) + random.nextInt(-6, 7));
-                int b = (int) (127 + 90 * Math.sin((u + v) * fx) + random.nextInt(-6, 7));
-                image.setRGB(x, y, clamp(r) << 16 | clamp(g) << 8 | clamp(b));
-            }
-        }
-        return image;
-    }
-
-    private static int clamp(int v) {
-        return Math.max(0, Math.min(255, v));
+        return io.harvest.testing.TestImages.photo(w, h, seed);
     }
 
     static byte[] jpeg(BufferedImage image, float quality) {
@@ -131,7 +112,7 @@ final class TestImages {
     }
 
     static byte[] resource(String name) {
-        try (InputStream in = TestImages.class.getResourceAsStream("/images/" + name)) {
+        try (InputStream in = EncodedImages.class.getResourceAsStream("/images/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("no fixture " + name);
             }
