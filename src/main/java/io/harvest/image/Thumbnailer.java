@@ -1,81 +1,153 @@
 package io.harvest.image;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
+import net.coobird.thumbnailator.filters.ImageFilter;
+import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
+import net.coobird.thumbnailator.util.exif.Orientation;
 
 /**
- * Makes the thumbnails of one image after another. One per task: it may keep decoders and
- * buffers between images, so it is not thread-safe.
+ * Makes the thumbnails of one image after another: the header is read first (format, size,
+ * EXIF orientation, pixel cap), then the image is decoded once at the smallest scale the
+ * largest thumbnail allows (libjpeg-turbo's DCT scaling for JPEGs when the native library is
+ * here, ImageIO with subsampling otherwise), then thumbnailator resizes, orients and encodes
+ * each size. One per task: it keeps decoders and buffers between images, so it is not
+ * thread-safe.
  */
 public final class Thumbnailer implements AutoCloseable {
     private final ThumbnailSpec spec;
+    private final ImageIoDecoder imageIo = new ImageIoDecoder();
+    private final NativeJpeg natives;
+    private NativeJpegDecoder jpegs;
 
     public Thumbnailer(ThumbnailSpec spec) {
+        this(spec, NativeJpeg.shared());
+    }
+
+    /** With {@link NativeJpeg#NONE}, JPEGs take the pure-Java route even where libjpeg-turbo is. */
+    Thumbnailer(ThumbnailSpec spec, NativeJpeg natives) {
         this.spec = spec;
+        this.natives = natives;
+        this.jpegs = natives.open();
     }
 
     /** The decode route this thumbnailer uses for JPEGs, for the run's summary. */
     public String decoderName() {
-        return "imageio";
+        return jpegs != null ? jpegs.name() : ImageIoDecoder.NAME;
     }
 
+    /**
+     * The thumbnails of one encoded image, in the order of the spec's sizes. Every failure is
+     * an {@link ImageException}: decoders' runtime exceptions on hostile data included.
+     */
     public Thumbnails make(byte[] data, String sourceName) throws ImageException {
-        ImageInfo info = ImageHeaders.probe(data);
+        try {
+            ImageFormat format = ImageFormat.of(data);
+            ImageInfo info;
+            Decoded decoded;
+            if (format == ImageFormat.JPEG) {
+                JpegHeader header = JpegHeader.read(data);
+                info = checked(header.info());
+                decoded = decodeJpeg(data, header, info);
+            } else {
+                info = checked(imageIo.header(format, data, 1));
+                int[] need = largestStored(info);
+                decoded = imageIo.decode(format, info, need[0], need[1]);
+            }
+            return encode(info, decoded, spec.format().forSource(sourceName));
+        } catch (IOException | RuntimeException e) {
+            throw new ImageException(ImageFailure.DECODE_ERROR, "cannot make thumbnails: " + e, e);
+        }
+    }
+
+    private Decoded decodeJpeg(byte[] data, JpegHeader header, ImageInfo info) throws ImageException {
+        if (!header.complete(data)) {
+            throw new ImageException(ImageFailure.DECODE_ERROR, "truncated JPEG: no end-of-image marker");
+        }
+        int[] need = largestStored(info);
+        // libjpeg-turbo cannot convert CMYK and YCCK (4 components) to RGB: ImageIO can.
+        if (jpegs != null && header.baseline8Bit() && header.components() != 4) {
+            int eighths = DecodeScale.eighths(info.width(), info.height(), need[0], need[1]);
+            try {
+                return new Decoded(jpegs.decode(data, eighths), jpegs.name() + " " + DecodeScale.fraction(eighths));
+            } catch (IOException e) {
+                // Refused by libjpeg-turbo: the pure-Java route reads some such files.
+            } catch (LinkageError e) {
+                natives.disable(e);
+                jpegs.close();
+                jpegs = null;
+            }
+        }
+        imageIo.header(ImageFormat.JPEG, data, info.orientation());
+        try {
+            return imageIo.decode(ImageFormat.JPEG, info, need[0], need[1]);
+        } catch (ImageException e) {
+            if (!header.baseline8Bit()) {
+                throw new ImageException(ImageFailure.UNSUPPORTED, "lossless or " + header.precision()
+                        + "-bit JPEG: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** The info, when the image is within the pixel cap. */
+    private ImageInfo checked(ImageInfo info) throws ImageException {
         if (info.pixels() > spec.maxPixels()) {
             throw new ImageException(ImageFailure.TOO_MANY_PIXELS, info.width() + "x" + info.height()
                     + " is over the limit of " + spec.maxPixels() + " pixels");
         }
-        BufferedImage image;
-        try {
-            image = ImageIO.read(new ByteArrayInputStream(data));
-        } catch (IOException | RuntimeException e) {
-            throw new ImageException(ImageFailure.DECODE_ERROR, "cannot decode: " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw new ImageException(ImageFailure.DECODE_ERROR, "cannot decode");
-        }
-        OutputFormat format = spec.format().forSource(sourceName);
-        List<Thumbnail> out = new ArrayList<>();
+        return info;
+    }
+
+    /** The size of the largest thumbnail, in the stored orientation (before EXIF rotation). */
+    private int[] largestStored(ImageInfo info) {
+        int w = 1;
+        int h = 1;
         for (ThumbnailSize size : spec.sizes()) {
-            int[] wh = size.fit(image.getWidth(), image.getHeight());
-            out.add(new Thumbnail(size, wh[0], wh[1], format, encode(image, wh, format)));
+            int[] wh = stored(info, size);
+            w = Math.max(w, wh[0]);
+            h = Math.max(h, wh[1]);
         }
-        return new Thumbnails(info.format(), image.getWidth(), image.getHeight(), decoderName(), out);
+        return new int[] {w, h};
     }
 
-    private byte[] encode(BufferedImage image, int[] wh, OutputFormat format) throws ImageException {
-        try {
-            BufferedImage source = format == OutputFormat.JPG ? onWhite(image) : image;
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            net.coobird.thumbnailator.Thumbnails.of(source).forceSize(wh[0], wh[1])
-                    .outputFormat(format.extension()).outputQuality(spec.quality())
-                    .toOutputStream(bytes);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new ImageException(ImageFailure.DECODE_ERROR, "cannot encode: " + e.getMessage(), e);
-        }
+    private static int[] stored(ImageInfo info, ThumbnailSize size) {
+        int[] wh = size.fit(info.displayWidth(), info.displayHeight());
+        return info.transposed() ? new int[] {wh[1], wh[0]} : wh;
     }
 
-    private static BufferedImage onWhite(BufferedImage image) {
-        if (!image.getColorModel().hasAlpha()) {
-            return image;
+    private Thumbnails encode(ImageInfo info, Decoded decoded, OutputFormat format) throws IOException {
+        BufferedImage image = Pixels.normalized(decoded.image(), format == OutputFormat.JPG);
+        ImageFilter orient = info.orientation() == 1 ? null
+                : ExifFilterUtils.getFilterForOrientation(Orientation.typeOf(info.orientation()));
+        List<Thumbnail> out = new ArrayList<>(spec.sizes().size());
+        for (ThumbnailSize size : spec.sizes()) {
+            // Sizes as displayed: thumbnailator's orientation filters swap them for the resize.
+            int[] wh = size.fit(info.displayWidth(), info.displayHeight());
+            var builder = net.coobird.thumbnailator.Thumbnails.of(image).forceSize(wh[0], wh[1])
+                    .outputFormat(format.extension());
+            if (orient != null) {
+                builder.addFilter(orient);
+            }
+            if (format == OutputFormat.JPG) {
+                builder.outputQuality(spec.quality());
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+            builder.toOutputStream(bytes);
+            out.add(new Thumbnail(size, wh[0], wh[1], format, bytes.toByteArray()));
         }
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        g.drawImage(image, 0, 0, Color.WHITE, null);
-        g.dispose();
-        return rgb;
+        return new Thumbnails(info.format(), info.displayWidth(), info.displayHeight(), decoded.route(), out);
     }
 
     @Override
     public void close() {
-        // Nothing held yet.
+        imageIo.close();
+        if (jpegs != null) {
+            jpegs.close();
+            jpegs = null;
+        }
     }
 }

@@ -1,0 +1,35 @@
+package io.harvest.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class DecodeScaleTest {
+    @Test
+    void picksTheSmallestDctScaleKeepingTwiceTheTarget() {
+        assertEquals(1, DecodeScale.eighths(4000, 3000, 75, 56), "500x375 keeps 150x112");
+        assertEquals(2, DecodeScale.eighths(1024, 768, 75, 56), "128 < 150: 1/4 gives 256x192");
+        assertEquals(1, DecodeScale.eighths(1200, 900, 75, 56), "150x113 is just enough");
+        assertEquals(2, DecodeScale.eighths(1192, 900, 75, 56), "149 is not");
+        assertEquals(3, DecodeScale.eighths(3200, 2400, 500, 375), "1200x900 keeps 1000x750");
+        assertEquals(8, DecodeScale.eighths(800, 600, 500, 375), "nothing smaller keeps 2x: full size");
+        assertEquals(8, DecodeScale.eighths(40, 30, 40, 30), "never enlarged means full size");
+    }
+
+    @Test
+    void subsamplingKeepsEightTimesTheTarget() {
+        assertEquals(6, DecodeScale.subsampling(4000, 3000, 75, 56));
+        assertEquals(1, DecodeScale.subsampling(1000, 750, 75, 56));
+        assertEquals(1, DecodeScale.subsampling(40, 30, 40, 30));
+    }
+
+    @Test
+    void namesScalesAsReducedFractions() {
+        assertEquals("1/8", DecodeScale.fraction(1));
+        assertEquals("1/4", DecodeScale.fraction(2));
+        assertEquals("3/8", DecodeScale.fraction(3));
+        assertEquals("1/2", DecodeScale.fraction(4));
+        assertEquals("3/4", DecodeScale.fraction(6));
+        assertEquals("1/1", DecodeScale.fraction(8));
+    }
+}

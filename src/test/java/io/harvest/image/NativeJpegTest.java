@@ -1,0 +1,100 @@
+package io.harvest.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class NativeJpegTest {
+    private static final ThumbnailSpec SPEC = EncodedImages.spec(OutputFormat.JPG, new ThumbnailSize(75, 75));
+    /** 1600x1200: 1/8 scale for libjpeg-turbo, every second pixel for ImageIO. */
+    private static final byte[] JPEG = EncodedImages.jpeg(EncodedImages.photo(1600, 1200, 1), 0.9f);
+
+    /** A decoder that answers every image the same way. */
+    private record Failing(Throwable thrown) implements NativeJpegDecoder {
+        @Override
+        public String name() {
+            return "failing";
+        }
+
+        @Override
+        public BufferedImage decode(byte[] jpeg, int eighths) throws IOException {
+            if (thrown instanceof IOException e) {
+                throw e;
+            }
+            throw (Error) thrown;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
+    void missingNativeLibraryFallsBackToPureJavaAndIsTriedOnlyOnce() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        UnsatisfiedLinkError missing = new UnsatisfiedLinkError("no turbojpeg in java.library.path");
+        NativeJpeg natives = new NativeJpeg(() -> {
+            opened.incrementAndGet();
+            throw missing;
+        });
+        for (int task = 0; task < 3; task++) {
+            try (Thumbnailer thumbnailer = new Thumbnailer(SPEC, natives)) {
+                assertEquals("imageio", thumbnailer.decoderName());
+                assertEquals("imageio 1/2", thumbnailer.make(JPEG, "a.jpg").decoder());
+            }
+        }
+        assertEquals(1, opened.get());
+        assertSame(missing, natives.failure());
+    }
+
+    @Test
+    void bindingThatDoesNotLinkFallsBackForThatImageAndAfter() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        NativeJpeg natives = new NativeJpeg(() -> {
+            opened.incrementAndGet();
+            return new Failing(new UnsatisfiedLinkError("decompressHeader: no such native method"));
+        });
+        try (Thumbnailer thumbnailer = new Thumbnailer(SPEC, natives)) {
+            assertEquals("failing", thumbnailer.decoderName());
+            assertEquals("imageio 1/2", thumbnailer.make(JPEG, "a.jpg").decoder());
+            assertEquals("imageio", thumbnailer.decoderName());
+        }
+        try (Thumbnailer next = new Thumbnailer(SPEC, natives)) {
+            assertEquals("imageio", next.decoderName());
+        }
+        assertEquals(1, opened.get());
+    }
+
+    @Test
+    void jpegTheNativeDecoderRefusesIsReadByPureJava() throws Exception {
+        NativeJpeg natives = new NativeJpeg(() -> new Failing(new IOException("Unsupported color conversion request")));
+        try (Thumbnailer thumbnailer = new Thumbnailer(SPEC, natives)) {
+            assertEquals("imageio 1/2", thumbnailer.make(JPEG, "a.jpg").decoder());
+            assertEquals("failing", thumbnailer.decoderName(), "one refused file does not turn the route off");
+        }
+        assertNull(natives.failure());
+    }
+
+    /** Where the build has the binding and the machine the library, it is what runs. */
+    @Test
+    void libjpegTurboRunsWhereItIsInstalled() throws Exception {
+        assumeTrue(ServiceLoader.load(NativeJpegDecoder.Provider.class).findFirst().isPresent(),
+                "built without the libjpeg-turbo binding");
+        assumeTrue(Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libturbojpeg.so")), "no libturbojpeg here");
+        try (Thumbnailer thumbnailer = new Thumbnailer(SPEC)) {
+            assertEquals("turbojpeg", thumbnailer.decoderName());
+            assertEquals("turbojpeg 1/8", thumbnailer.make(JPEG, "a.jpg").decoder());
+            // 400x300 for 75x56: 3/8 gives 150x113, the first scale that keeps twice the target.
+            byte[] small = EncodedImages.jpeg(EncodedImages.photo(400, 300, 2), 0.9f);
+            assertEquals("turbojpeg 3/8", thumbnailer.make(small, "b.jpg").decoder());
+        }
+    }
+}
