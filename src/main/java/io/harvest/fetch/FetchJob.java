@@ -1,24 +1,19 @@
 package io.harvest.fetch;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-
 import io.harvest.HarvestException;
 import io.harvest.io.FileListing;
 import io.harvest.io.Storage;
 import io.harvest.job.Manifest;
 import io.harvest.job.Summary;
 import io.harvest.spark.Progress;
+import io.harvest.spark.Tally;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
@@ -69,21 +64,23 @@ public final class FetchJob {
                 config.fetch().concurrency(), round((System.nanoTime() - start) / 1e9));
 
         LongAccumulator cpuNanos = spark.sparkContext().longAccumulator(NAME + ".cpu_nanos");
+        Tally tally = Tally.register(spark.sparkContext(), NAME + ".tally");
         long fetchStart = System.nanoTime();
         try (Progress progress = Progress.start(spark, NAME, plan.count())) {
             FetchTask task = new FetchTask(config.fetchOptions(), new PageParser(config.extract()),
                     new FetchRows(config.extract(), config.saveBody(), input.carried().size()),
-                    progress.counter(), cpuNanos);
+                    progress.counter(), cpuNanos, tally);
             JavaRDD<Row> rows = plan.items().mapPartitions(task::run);
             Manifest.write(spark.createDataFrame(rows, FetchRows.schema(config.extract(), config.saveBody(),
                     input.carried())), config.output());
         }
         double fetchS = (System.nanoTime() - fetchStart) / 1e9;
-        Summary counted = Manifest.summarize(spark, NAME, config.output(), "bytes", 0);
+        Summary counted = Manifest.summarize(NAME, config.output(), tally, 0);
         ErrorList.write(spark, counted);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        Summary summary = withDetails(spark, config, new Summary(NAME, counted.output(), counted.input(),
-                counted.byStatus(), counted.bytes(), elapsed, counted.details()), fetchS, cpuNanos.value());
+        Summary summary = withDetails(config, new Summary(NAME, counted.output(), counted.input(),
+                counted.byStatus(), counted.bytes(), elapsed, counted.details()), tally, fetchS,
+                cpuNanos.value());
         Manifest.writeSummary(spark, summary);
         return summary;
     }
@@ -94,16 +91,10 @@ public final class FetchJob {
      * (see {@link CpuClock}; in local mode the driver's JVM is the executor) over the responses
      * received, whatever their status.
      */
-    private static Summary withDetails(SparkSession spark, FetchConfig config, Summary summary,
+    private static Summary withDetails(FetchConfig config, Summary summary, Tally tally,
                                        double fetchS, long cpuNanos) {
-        Dataset<Row> manifest = spark.read().parquet(Manifest.path(config.output()).toString());
-        Map<String, Long> byHttpStatus = new TreeMap<>();
-        long responses = 0;
-        for (Row r : manifest.where(col("http_status").isNotNull()).groupBy(col("http_status"))
-                .agg(count(lit(1))).collectAsList()) {
-            byHttpStatus.put(String.valueOf(r.getInt(0)), r.getLong(1));
-            responses += r.getLong(1);
-        }
+        Map<String, Long> byHttpStatus = tally.dimension("http_status");
+        long responses = byHttpStatus.values().stream().mapToLong(Long::longValue).sum();
         return summary
                 .withDetail("responses", responses)
                 .withDetail("by_http_status", byHttpStatus)

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import io.harvest.spark.Tally;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
@@ -75,6 +76,15 @@ final class FetchRows implements Serializable {
     private final int bodyAt;
     private final int carriedAt;
     private final int carriedCount;
+
+    /** Counts a row into the run's tally: items by status and HTTP status, body bytes. */
+    static void tally(Row row, Tally tally) {
+        tally.count("status", row.getString(STATUS));
+        tally.add("bytes", row.getLong(BYTES));
+        if (!row.isNullAt(HTTP_STATUS)) {
+            tally.count("http_status", String.valueOf(row.getInt(HTTP_STATUS)));
+        }
+    }
 
     FetchRows(List<ExtractField> fields, boolean saveBody, int carriedCount) {
         this.extractAt = new int[fields.size()];

@@ -5,6 +5,7 @@ import io.harvest.net.FetchResult;
 import io.harvest.net.Fetched;
 import io.harvest.net.Fetcher;
 import io.harvest.spark.ProgressCounter;
+import io.harvest.spark.Tally;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -44,14 +45,16 @@ final class FetchTask implements Serializable {
     private final FetchRows rows;
     private final ProgressCounter progress;
     private final LongAccumulator cpuNanos;
+    private final Tally tally;
 
     FetchTask(FetchOptions options, PageParser parser, FetchRows rows, ProgressCounter progress,
-              LongAccumulator cpuNanos) {
+              LongAccumulator cpuNanos, Tally tally) {
         this.options = options;
         this.parser = parser;
         this.rows = rows;
         this.progress = progress;
         this.cpuNanos = cpuNanos;
+        this.tally = tally;
     }
 
     /** Rows for the items of one partition, made as Spark asks for them. */
@@ -125,7 +128,9 @@ final class FetchTask implements Serializable {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            return ready.poll();
+            Row row = ready.poll();
+            FetchRows.tally(row, tally);
+            return row;
         }
 
         private void accept(Fetched<Row> fetched) {

@@ -5,17 +5,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
  * Reads and writes single files on any Hadoop FileSystem. Every write goes to a temp name
  * beside the target and is renamed into place, so a killed or retried task never leaves a
  * half-written file under a real name.
+ *
+ * <p>Local files go through java.nio: without Hadoop's native library its local file system
+ * starts a {@code chmod} process for every file it creates, which costs more than making a
+ * thumbnail.
  */
 public final class Storage {
     private Storage() {}
@@ -47,23 +55,49 @@ public final class Storage {
                     + maxBytes);
         }
         byte[] data = new byte[(int) length];
+        java.nio.file.Path local = local(fs, path);
+        if (local != null) {
+            try (InputStream in = Files.newInputStream(local)) {
+                if (in.readNBytes(data, 0, data.length) < data.length) {
+                    throw new EOFException();
+                }
+            } catch (EOFException e) {
+                throw shorter(path, length);
+            }
+            return data;
+        }
         try (FSDataInputStream in = fs.open(path)) {
             in.readFully(0, data);
         } catch (EOFException e) {
-            throw new EOFException(path + " is shorter than its listed length " + length
-                    + " (changed while the job ran?)");
+            throw shorter(path, length);
         }
         return data;
     }
 
+    private static EOFException shorter(Path path, long length) {
+        return new EOFException(path + " is shorter than its listed length " + length
+                + " (changed while the job ran?)");
+    }
+
+    /** The java.nio path of a file on the local file system; null for any other. */
+    private static java.nio.file.Path local(FileSystem fs, Path path) {
+        return fs instanceof RawLocalFileSystem raw ? raw.pathToFile(path).toPath() : null;
+    }
+
     /** Reads at most {@code limit} bytes from the start of a file. */
     public static byte[] readHead(FileSystem fs, Path path, int limit) throws IOException {
-        try (InputStream in = fs.open(path)) {
+        java.nio.file.Path local = local(fs, path);
+        try (InputStream in = local != null ? Files.newInputStream(local) : fs.open(path)) {
             return in.readNBytes(limit);
         }
     }
 
     public static void writeAtomically(FileSystem fs, Path target, byte[] data) throws IOException {
+        java.nio.file.Path local = local(fs, target);
+        if (local != null) {
+            writeLocal(local, data);
+            return;
+        }
         Path temp = new Path(target.getParent(),
                 "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
         try {
@@ -75,6 +109,18 @@ public final class Storage {
             if (fs.exists(temp)) {
                 fs.delete(temp, false);
             }
+        }
+    }
+
+    private static void writeLocal(java.nio.file.Path target, byte[] data) throws IOException {
+        Files.createDirectories(target.getParent());
+        java.nio.file.Path temp = target.resolveSibling(
+                "." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.write(temp, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 

@@ -1,16 +1,11 @@
 package io.harvest.job;
 
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-
 import io.harvest.io.Storage;
+import io.harvest.spark.Tally;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
-import java.util.TreeMap;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -52,23 +47,14 @@ public final class Manifest {
         return target;
     }
 
-    /** Counts the written manifest by status, summing {@code bytesColumn}. */
-    public static Summary summarize(SparkSession spark, String job, String output,
-                                    String bytesColumn, double elapsedS) {
-        List<Row> groups = spark.read().parquet(path(output).toString())
-                .groupBy(col("status"))
-                .agg(count(lit(1)).as("n"), coalesce(sum(col(bytesColumn)), lit(0L)).as("b"))
-                .collectAsList();
-        TreeMap<String, Long> byStatus = new TreeMap<>();
-        long input = 0;
-        long bytes = 0;
-        for (Row g : groups) {
-            long n = g.getLong(1);
-            byStatus.put(g.getString(0), n);
-            input += n;
-            bytes += ((Number) g.get(2)).longValue();
-        }
-        return new Summary(job, output, input, byStatus, bytes, elapsedS, java.util.Map.of());
+    /**
+     * The summary of a run from the tally its tasks kept while writing the manifest: items by
+     * {@code status=...}, and {@code bytes}.
+     */
+    public static Summary summarize(String job, String output, Tally tally, double elapsedS) {
+        SortedMap<String, Long> byStatus = tally.dimension("status");
+        long input = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        return new Summary(job, output, input, byStatus, tally.get("bytes"), elapsedS, Map.of());
     }
 
     /** Writes {@code summary.json} next to the manifest. */

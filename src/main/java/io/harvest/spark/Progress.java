@@ -33,7 +33,7 @@ public final class Progress implements AutoCloseable {
     private final Listener listener;
     private final ScheduledExecutorService timer;
     private final long startNanos = System.nanoTime();
-    private long lastPrinted = -1;
+    private long lastPrinted;
 
     private Progress(SparkSession spark, String job, long total, long intervalMillis) {
         this.sc = spark.sparkContext();

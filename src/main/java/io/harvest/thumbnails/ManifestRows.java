@@ -3,6 +3,7 @@ package io.harvest.thumbnails;
 import io.harvest.image.Thumbnail;
 import io.harvest.image.Thumbnails;
 import io.harvest.spark.Rows;
+import io.harvest.spark.Tally;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -55,6 +56,20 @@ final class ManifestRows {
     static Row failed(PlannedItem item, String status, String error, long elapsedMs) {
         return RowFactory.create(item.source().path(), item.source().relative(), status, error,
                 item.source().size(), null, null, null, Rows.array(List.of()), null, elapsedMs);
+    }
+
+    /** Counts a row into the run's tally: what the summary reports. */
+    static void tally(Row row, Tally tally) {
+        tally.count("status", row.getString(2));
+        tally.add("bytes", row.getLong(4));
+        if (!row.isNullAt(9)) {
+            tally.count("decoder", row.getString(9));
+        }
+        List<Row> thumbs = row.getList(8);
+        tally.add("thumbnails_written", thumbs.size());
+        for (Row t : thumbs) {
+            tally.add("bytes_written", t.getLong(4));
+        }
     }
 
     static List<Written> written(List<Thumbnail> images, List<String> paths) {

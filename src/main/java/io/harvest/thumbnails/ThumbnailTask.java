@@ -11,6 +11,7 @@ import io.harvest.io.HadoopConf;
 import io.harvest.io.OutputNames;
 import io.harvest.io.Storage;
 import io.harvest.spark.ProgressCounter;
+import io.harvest.spark.Tally;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -33,11 +34,13 @@ final class ThumbnailTask implements Serializable {
     private final ThumbnailsConfig config;
     private final HadoopConf hadoop;
     private final ProgressCounter progress;
+    private final Tally tally;
 
-    ThumbnailTask(ThumbnailsConfig config, HadoopConf hadoop, ProgressCounter progress) {
+    ThumbnailTask(ThumbnailsConfig config, HadoopConf hadoop, ProgressCounter progress, Tally tally) {
         this.config = config;
         this.hadoop = hadoop;
         this.progress = progress;
+        this.tally = tally;
     }
 
     /** Rows for the items of one partition, made one at a time as Spark asks for them. */
@@ -95,6 +98,7 @@ final class ThumbnailTask implements Serializable {
             row = ManifestRows.failed(item, status, describe(e), millisSince(start));
         }
         progress.finished(!status.equals("ok") && !status.equals("skipped"));
+        ManifestRows.tally(row, tally);
         return row;
     }
 

@@ -1,10 +1,5 @@
 package io.harvest.thumbnails;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
-
 import io.harvest.io.FileListing;
 import io.harvest.io.HadoopConf;
 import io.harvest.io.SourceFile;
@@ -13,15 +8,13 @@ import io.harvest.job.Manifest;
 import io.harvest.job.Summary;
 import io.harvest.spark.Balance;
 import io.harvest.spark.Progress;
+import io.harvest.spark.Tally;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -55,35 +48,22 @@ public final class ThumbnailsJob {
         List<List<PlannedItem>> bins = Balance.bins(items, tasks, i -> i.source().size());
         LOG.info("{} images under {} in {} tasks", items.size(), config.input(), bins.size());
 
+        Tally tally = Tally.register(spark.sparkContext(), NAME + ".tally");
         try (Progress progress = Progress.start(spark, NAME, items.size())) {
-            ThumbnailTask task = new ThumbnailTask(config, new HadoopConf(hadoop), progress.counter());
+            ThumbnailTask task = new ThumbnailTask(config, new HadoopConf(hadoop), progress.counter(), tally);
             JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
                     .parallelize(bins, bins.size())
                     .mapPartitions(partition -> task.run(flatten(partition)));
             Manifest.write(spark.createDataFrame(rows, ManifestRows.SCHEMA), config.output());
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        Summary summary = withDetails(spark, config,
-                Manifest.summarize(spark, NAME, config.output(), "source_bytes", elapsed));
+        Summary summary = Manifest.summarize(NAME, config.output(), tally, elapsed)
+                .withDetail("sizes", config.spec().sizes().stream().map(Object::toString).toList())
+                .withDetail("decoders", tally.dimension("decoder"))
+                .withDetail("thumbnails_written", tally.get("thumbnails_written"))
+                .withDetail("bytes_written", tally.get("bytes_written"));
         Manifest.writeSummary(spark, summary);
         return summary;
-    }
-
-    /** Figures only this job has: which decoders ran, and what was written. */
-    private static Summary withDetails(SparkSession spark, ThumbnailsConfig config, Summary summary) {
-        Dataset<Row> manifest = spark.read().parquet(Manifest.path(config.output()).toString());
-        Map<String, Long> decoders = new LinkedHashMap<>();
-        for (Row r : manifest.where(col("decoder").isNotNull()).groupBy(col("decoder"))
-                .agg(count(lit(1))).orderBy(col("decoder")).collectAsList()) {
-            decoders.put(r.getString(0), r.getLong(1));
-        }
-        Row written = manifest.agg(expr("sum(aggregate(thumbnails, 0L, (a, t) -> a + t.bytes))"),
-                expr("sum(size(thumbnails))")).first();
-        return summary
-                .withDetail("sizes", config.spec().sizes().stream().map(Object::toString).toList())
-                .withDetail("decoders", decoders)
-                .withDetail("thumbnails_written", written.isNullAt(1) ? 0L : written.getLong(1))
-                .withDetail("bytes_written", written.isNullAt(0) ? 0L : written.getLong(0));
     }
 
     /** Leaves out the files under the (qualified) output folder, when it lies inside the input. */

@@ -109,6 +109,33 @@ class ThumbnailsJobTest {
         assertEquals(Files.size(in.resolve("one.jpg")) + 3, json.get("bytes").asLong());
         assertTrue(json.get("per_s").asDouble() > 0);
         assertTrue(json.has("elapsed_s"));
+        long written = Files.size(out.resolve("75x75/one.jpg"));
+        assertEquals(written, json.get("bytes_written").asLong(), "the tally counts what the files hold");
+        assertEquals(1, json.get("thumbnails_written").asLong());
+    }
+
+    @Test
+    void theSummaryAgreesWithTheManifestItDescribes() {
+        Path in = dir.resolve("in");
+        for (int i = 0; i < 9; i++) {
+            TestImages.jpeg(in.resolve("d" + i % 3 + "/ok" + i + ".jpg"), 90 + i, 60);
+        }
+        for (int i = 0; i < 4; i++) {
+            TestImages.bytes(in.resolve("bad" + i + ".png"), new byte[] {(byte) i});
+        }
+        Path out = dir.resolve("out");
+
+        Summary summary = ThumbnailsJob.run(spark, config(in, out, OutputFormat.SAME, false));
+
+        Map<String, Long> fromManifest = new java.util.TreeMap<>();
+        long bytes = 0;
+        for (Row r : spark.read().parquet(out.resolve("manifest").toString()).collectAsList()) {
+            fromManifest.merge(r.getAs("status"), 1L, Long::sum);
+            bytes += (Long) r.getAs("source_bytes");
+        }
+        assertEquals(fromManifest, summary.byStatus());
+        assertEquals(bytes, summary.bytes());
+        assertEquals(13, summary.input());
     }
 
     @Test
