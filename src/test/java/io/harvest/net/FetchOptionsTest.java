@@ -32,7 +32,7 @@ class FetchOptionsTest {
         assertEquals(AddressPolicy.PUBLIC_ONLY, o.addresses());
         assertEquals(10, o.hostFailureLimit());
         assertEquals(KeepBodies.HTML, o.keepBodies());
-        assertTrue(o.userAgent().startsWith("Harvest/" + Version.get() + " (+"), o.userAgent());
+        assertTrue(o.userAgent().startsWith("Harvest/" + Version.get() + " ("), o.userAgent());
         assertEquals(1024, o.effectiveLookAhead());
         assertEquals(16 * 1024, o.toBuilder().concurrency(1024).build().effectiveLookAhead());
     }

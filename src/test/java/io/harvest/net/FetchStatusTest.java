@@ -76,7 +76,7 @@ class FetchStatusTest {
 
     @Test
     void sendsAnHonestUserAgentNamingHarvestAndItsVersion() {
-        assertTrue(FetchOptions.defaults().userAgent().matches("Harvest/\\S+ \\(\\+https?://.+\\)"),
+        assertTrue(FetchOptions.defaults().userAgent().matches("Harvest/\\d\\S* \\(.+\\)"),
                 FetchOptions.defaults().userAgent());
     }
 
