@@ -83,6 +83,10 @@ public record FetchConfig(String input, InputFormat inputFormat, String urlColum
         return new FetchConfig(path, format, column, output, partitions, extract, saveBody, fetch);
     }
 
+    public FetchConfig withOutput(String path) {
+        return new FetchConfig(input, inputFormat, urlColumn, path, partitions, extract, saveBody, fetch);
+    }
+
     public FetchConfig withPartitions(int n) {
         return new FetchConfig(input, inputFormat, urlColumn, output, n, extract, saveBody, fetch);
     }

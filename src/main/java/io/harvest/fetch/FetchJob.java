@@ -51,8 +51,10 @@ public final class FetchJob {
 
     private FetchJob() {}
 
-    public static Summary run(SparkSession spark, FetchConfig config) {
+    public static Summary run(SparkSession spark, FetchConfig requested) {
         long start = System.nanoTime();
+        FetchConfig config = requested.withOutput(
+                Storage.qualify(requested.output(), spark.sparkContext().hadoopConfiguration()));
         FetchInput.Table input = FetchInput.read(spark, config.input(), config.inputFormat(),
                 config.urlColumn(), FetchRows.reservedNames(config.extract()));
         requireOutputOutsideInput(config, spark.sparkContext().hadoopConfiguration());
