@@ -53,6 +53,13 @@ class LauncherIT {
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals(6, summary.get("input").asLong());
         assertTrue(Files.exists(out.resolve("75x75/d0/p0.jpg")));
+
+        // The settings the run used: spark-defaults.conf with conf/profiles/thumbnails.conf over it.
+        List<String> used = Files.readAllLines(Path.of("target/conf/thumbnails.conf"));
+        assertTrue(used.stream().anyMatch(l -> l.startsWith("spark.driver.extraJavaOptions")
+                && l.contains("-XX:TieredStopAtLevel=1")), used.toString());
+        assertEquals(1, used.stream().filter(l -> l.startsWith("spark.driver.extraJavaOptions ")).count());
+        assertTrue(used.stream().anyMatch(l -> l.startsWith("spark.sql.parquet.compression.codec")), used.toString());
     }
 
     @Test
