@@ -13,8 +13,8 @@ import net.coobird.thumbnailator.util.exif.Orientation;
  * Makes the thumbnails of one image after another: the header is read first (format, size,
  * EXIF orientation, pixel cap), then the image is decoded once at the smallest scale the
  * largest thumbnail allows (libjpeg-turbo's DCT scaling for JPEGs when the native library is
- * here, ImageIO with subsampling otherwise), then thumbnailator resizes, orients and encodes
- * each size. One per task: it keeps decoders and buffers between images, so it is not
+ * here, ImageIO with subsampling otherwise), averaged down by whole boxes while it is still
+ * many times the target, then thumbnailator resizes, orients and encodes each size. One per task: it keeps decoders and buffers between images, so it is not
  * thread-safe.
  */
 public final class Thumbnailer implements AutoCloseable {
@@ -120,7 +120,9 @@ public final class Thumbnailer implements AutoCloseable {
     }
 
     private Thumbnails encode(ImageInfo info, Decoded decoded, OutputFormat format) throws IOException {
-        BufferedImage image = Pixels.normalized(decoded.image(), format == OutputFormat.JPG);
+        int[] need = largestStored(info);
+        BufferedImage image = BoxReduce.toward(Pixels.normalized(decoded.image(), format == OutputFormat.JPG),
+                need[0], need[1]);
         ImageFilter orient = info.orientation() == 1 ? null
                 : ExifFilterUtils.getFilterForOrientation(Orientation.typeOf(info.orientation()));
         List<Thumbnail> out = new ArrayList<>(spec.sizes().size());

@@ -17,14 +17,15 @@ import org.junit.jupiter.api.Test;
  * Thumbnails against the ideal: an exact area-averaged reduction of the fully decoded
  * source, as PSNR, with PNG output so that only decoding and resizing are measured. Measured
  * on these images (photo-like, 700 to 2600 px, 75x75 and 256x256): libjpeg-turbo route
- * 50.1-53.4 dB, pure-Java route 48.9-55.3 dB; the bounds sit 2 dB below the worst.
+ * 50.1-53.4 dB, pure-Java route 47.7-55.3 dB (with the box reduction; 48.9 without); the
+ * bounds sit about 2 dB below the worst.
  * Subsampling that keeps only twice the target scores 34.9 dB at worst here, which the
  * control test shows the bounds catch. (On 30 images of the 1024-4000 px benchmark corpus:
  * turbo 43.0-53 dB, pure Java 48.8-54 dB; see DecodeScale.)
  */
 class ThumbnailerQualityTest {
     private static final double TURBO_BOUND = 48.0;
-    private static final double JAVA_BOUND = 47.0;
+    private static final double JAVA_BOUND = 46.0;
     private static final List<ThumbnailSize> SIZES = List.of(new ThumbnailSize(75, 75), new ThumbnailSize(256, 256));
 
     /** Photo-like JPEGs (as the sample generator writes them) and PNGs of mixed sizes. */
