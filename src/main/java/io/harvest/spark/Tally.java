@@ -1,10 +1,10 @@
 package io.harvest.spark;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.SparkContext;
 import org.apache.spark.util.AccumulatorV2;
 
@@ -15,11 +15,16 @@ import org.apache.spark.util.AccumulatorV2;
  * speculative copies included, so a run's summary needs no second pass over its manifest.
  *
  * <p>Keys are either plain ({@code bytes}) or a dimension and a value ({@code status=ok}).
+ *
+ * <p>Thread-safe: an executor's heartbeat thread reads and serializes the tally while its task
+ * adds to it, and Spark registers it with the task while it is still being deserialized (in
+ * {@code AccumulatorV2.readObject}, before this class's field is read), so a heartbeat can
+ * see it without its map: reads take that as empty.
  */
 public final class Tally extends AccumulatorV2<String, Map<String, Long>> {
     private static final long serialVersionUID = 1L;
 
-    private final HashMap<String, Long> counts = new HashMap<>();
+    private ConcurrentHashMap<String, Long> counts = new ConcurrentHashMap<>();
 
     public static Tally register(SparkContext sc, String name) {
         Tally tally = new Tally();
@@ -43,14 +48,14 @@ public final class Tally extends AccumulatorV2<String, Map<String, Long>> {
     }
 
     public long get(String key) {
-        return counts.getOrDefault(key, 0L);
+        return value().getOrDefault(key, 0L);
     }
 
     /** The counts of one dimension, by value: {@code dimension("status")} gives {ok=.., ...}. */
     public SortedMap<String, Long> dimension(String dimension) {
         String prefix = dimension + "=";
         SortedMap<String, Long> values = new TreeMap<>();
-        counts.forEach((k, v) -> {
+        value().forEach((k, v) -> {
             if (k.startsWith(prefix)) {
                 values.put(k.substring(prefix.length()), v);
             }
@@ -60,13 +65,13 @@ public final class Tally extends AccumulatorV2<String, Map<String, Long>> {
 
     @Override
     public boolean isZero() {
-        return counts.isEmpty();
+        return value().isEmpty();
     }
 
     @Override
     public Tally copy() {
         Tally copy = new Tally();
-        copy.counts.putAll(counts);
+        copy.counts.putAll(value());
         return copy;
     }
 
@@ -82,6 +87,7 @@ public final class Tally extends AccumulatorV2<String, Map<String, Long>> {
 
     @Override
     public Map<String, Long> value() {
-        return Collections.unmodifiableMap(counts);
+        Map<String, Long> current = counts;
+        return current == null ? Map.of() : Collections.unmodifiableMap(current);
     }
 }
