@@ -14,8 +14,8 @@ import net.coobird.thumbnailator.util.exif.Orientation;
  * EXIF orientation, pixel cap), then the image is decoded once at the smallest scale the
  * largest thumbnail allows (libjpeg-turbo's DCT scaling for JPEGs when the native library is
  * here, ImageIO with subsampling otherwise), averaged down by whole boxes while it is still
- * many times the target, then thumbnailator resizes, orients and encodes each size. One per task: it keeps decoders and buffers between images, so it is not
- * thread-safe.
+ * many times the target, then thumbnailator resizes, orients and encodes each size. One per
+ * task: it keeps decoders and buffers between images, so it is not thread-safe.
  */
 public final class Thumbnailer implements AutoCloseable {
     private final ThumbnailSpec spec;
