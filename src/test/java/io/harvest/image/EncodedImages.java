@@ -4,13 +4,13 @@ import com.twelvemonkeys.imageio.metadata.Entry;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFEntry;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFWriter;
+import io.harvest.testing.TestResources;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import javax.imageio.IIOImage;
@@ -112,14 +112,7 @@ final class EncodedImages {
     }
 
     static byte[] resource(String name) {
-        try (InputStream in = EncodedImages.class.getResourceAsStream("/images/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("no fixture " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestResources.bytes("images/" + name);
     }
 
     static BufferedImage decode(byte[] data) {
