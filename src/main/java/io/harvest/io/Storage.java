@@ -98,8 +98,7 @@ public final class Storage {
             writeLocal(local, data);
             return;
         }
-        Path temp = new Path(target.getParent(),
-                "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+        Path temp = new Path(target.getParent(), tempName(target.getName()));
         try {
             try (OutputStream out = fs.create(temp, false)) {
                 out.write(data);
@@ -114,14 +113,18 @@ public final class Storage {
 
     private static void writeLocal(java.nio.file.Path target, byte[] data) throws IOException {
         Files.createDirectories(target.getParent());
-        java.nio.file.Path temp = target.resolveSibling(
-                "." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        java.nio.file.Path temp = target.resolveSibling(tempName(target.getFileName().toString()));
         try {
             Files.write(temp, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** A hidden, unique name beside {@code name} for the file while it is written. */
+    private static String tempName(String name) {
+        return "." + name + "." + UUID.randomUUID() + ".tmp";
     }
 
     /** Renames a finished file into place, over the file already there, if any. */
