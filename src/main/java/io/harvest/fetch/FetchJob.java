@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * with one {@link io.harvest.net.Fetcher} and parses HTML on its own thread
  * ({@link PageParser}); {@link FetchRows} makes the rows, written by
  * {@link Manifest#write} (staging folder swapped in: a re-run replaces, never appends; a
- * retried task's rows are committed once). Then {@link ErrorList} writes errors.txt from the
- * manifest, and the summary is counted from it.
+ * retried task's rows are committed once). The summary comes from the {@link Tally} the tasks
+ * kept while writing those rows; then {@link ErrorList} writes errors.txt from the manifest.
  *
  * <p>Manifest: {@code item} (0-based position in the input, in the order Spark reads it: line
  * order within a file), {@code url} (as given, trimmed), {@code final_url}, {@code status},
@@ -80,8 +80,7 @@ public final class FetchJob {
         Summary counted = Manifest.summarize(NAME, config.output(), tally, 0);
         ErrorList.write(spark, counted);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        Summary summary = withDetails(config, new Summary(NAME, counted.output(), counted.input(),
-                counted.byStatus(), counted.bytes(), elapsed, counted.details()), tally, fetchS,
+        Summary summary = withDetails(config, counted.withElapsed(elapsed), tally, fetchS,
                 cpuNanos.value());
         Manifest.writeSummary(spark, summary);
         return summary;

@@ -54,6 +54,11 @@ public record Summary(String job, String output, long input, SortedMap<String, L
         return new Summary(job, output, input, byStatus, bytes, elapsedS, more);
     }
 
+    /** The same counts over a run that took {@code seconds}. */
+    public Summary withElapsed(double seconds) {
+        return new Summary(job, output, input, byStatus, bytes, seconds, details);
+    }
+
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("job", job);
