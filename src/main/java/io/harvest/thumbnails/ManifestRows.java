@@ -36,6 +36,12 @@ final class ManifestRows {
         DataTypes.createStructField("elapsed_ms", DataTypes.LongType, false),
     });
 
+    static final int STATUS = SCHEMA.fieldIndex("status");
+    private static final int SOURCE_BYTES = SCHEMA.fieldIndex("source_bytes");
+    private static final int THUMBNAILS = SCHEMA.fieldIndex("thumbnails");
+    private static final int DECODER = SCHEMA.fieldIndex("decoder");
+    private static final int THUMBNAIL_BYTES = THUMBNAIL.fieldIndex("bytes");
+
     private ManifestRows() {}
 
     /** A thumbnail as written: its path and what it holds. */
@@ -60,15 +66,15 @@ final class ManifestRows {
 
     /** Counts a row into the run's tally: what the summary reports. */
     static void tally(Row row, Tally tally) {
-        tally.count("status", row.getString(2));
-        tally.add("bytes", row.getLong(4));
-        if (!row.isNullAt(9)) {
-            tally.count("decoder", row.getString(9));
+        tally.count("status", row.getString(STATUS));
+        tally.add("bytes", row.getLong(SOURCE_BYTES));
+        if (!row.isNullAt(DECODER)) {
+            tally.count("decoder", row.getString(DECODER));
         }
-        List<Row> thumbs = row.getList(8);
+        List<Row> thumbs = row.getList(THUMBNAILS);
         tally.add("thumbnails_written", thumbs.size());
         for (Row t : thumbs) {
-            tally.add("bytes_written", t.getLong(4));
+            tally.add("bytes_written", t.getLong(THUMBNAIL_BYTES));
         }
     }
 

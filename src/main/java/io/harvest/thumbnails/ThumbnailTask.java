@@ -79,7 +79,7 @@ final class ThumbnailTask implements Serializable {
             if (row == null) {
                 row = make(thumbnailer, item, targets, start);
             }
-            status = row.getString(2);
+            status = row.getString(ManifestRows.STATUS);
         } catch (OutputNames.UnsafeNameException e) {
             status = "invalid_name";
             row = ManifestRows.failed(item, status, e.getMessage(), millisSince(start));
