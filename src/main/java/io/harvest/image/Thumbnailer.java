@@ -46,28 +46,22 @@ public final class Thumbnailer implements AutoCloseable {
     public Thumbnails make(byte[] data, String sourceName) throws ImageException {
         try {
             ImageFormat format = ImageFormat.of(data);
-            ImageInfo info;
-            Decoded decoded;
-            if (format == ImageFormat.JPEG) {
-                JpegHeader header = JpegHeader.read(data);
-                info = checked(header.info());
-                decoded = decodeJpeg(data, header, info);
-            } else {
-                info = checked(imageIo.header(format, data, 1));
-                int[] need = largestStored(info);
-                decoded = imageIo.decode(format, info, need[0], need[1]);
-            }
-            return encode(info, decoded, spec.format().forSource(sourceName));
+            JpegHeader header = format == ImageFormat.JPEG ? JpegHeader.read(data) : null;
+            ImageInfo info = checked(header != null ? header.info() : imageIo.header(format, data, 1));
+            int[] need = largestStored(info);
+            Decoded decoded = header != null ? decodeJpeg(data, header, info, need)
+                    : imageIo.decode(format, info, need[0], need[1]);
+            return encode(info, decoded, need, spec.format().forSource(sourceName));
         } catch (IOException | RuntimeException e) {
             throw new ImageException(ImageFailure.DECODE_ERROR, "cannot make thumbnails: " + e, e);
         }
     }
 
-    private Decoded decodeJpeg(byte[] data, JpegHeader header, ImageInfo info) throws ImageException {
+    private Decoded decodeJpeg(byte[] data, JpegHeader header, ImageInfo info, int[] need)
+            throws ImageException {
         if (!header.complete(data)) {
             throw new ImageException(ImageFailure.DECODE_ERROR, "truncated JPEG: no end-of-image marker");
         }
-        int[] need = largestStored(info);
         // libjpeg-turbo cannot convert CMYK and YCCK (4 components) to RGB: ImageIO can.
         if (jpegs != null && header.baseline8Bit() && header.components() != 4) {
             int eighths = DecodeScale.eighths(info.width(), info.height(), need[0], need[1]);
@@ -119,8 +113,9 @@ public final class Thumbnailer implements AutoCloseable {
         return info.transposed() ? new int[] {wh[1], wh[0]} : wh;
     }
 
-    private Thumbnails encode(ImageInfo info, Decoded decoded, OutputFormat format) throws IOException {
-        int[] need = largestStored(info);
+    /** {@code need}: the largest thumbnail in the stored orientation ({@link #largestStored}). */
+    private Thumbnails encode(ImageInfo info, Decoded decoded, int[] need, OutputFormat format)
+            throws IOException {
         BufferedImage image = BoxReduce.toward(Pixels.normalized(decoded.image(), format == OutputFormat.JPG),
                 need[0], need[1]);
         ImageFilter orient = info.orientation() == 1 ? null
