@@ -120,6 +120,7 @@ def main():
         parser.error("no command")
     out = open(args.log, "w", encoding="utf-8") if args.log else None
     busy_before, side_before = machine_busy_s(), process_cpu_s(args.also_pid)
+    started = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
     start = time.monotonic()
     proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT if out else None,
                             start_new_session=args.timeout is not None)
@@ -147,7 +148,7 @@ def main():
         out.close()
     row = {
         "route": args.route,
-        "started": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "started": started,
         "rep": args.rep,
         "items": args.items,
         "wall_s": round(wall, 3),
