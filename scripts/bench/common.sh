@@ -22,7 +22,7 @@ ensure_venv_at() {
   fi
   local missing=() pkg installed
   for pkg in "$@"; do
-    installed=$("$py" -m pip show "${pkg%%==*}" 2>/dev/null | sed -n 's/^Version: //p')
+    installed=$("$py" -m pip show "${pkg%%==*}" 2>/dev/null | sed -n 's/^Version: //p' || true)
     if [ -z "$installed" ] || { [[ "$pkg" == *==* ]] && [ "$installed" != "${pkg#*==}" ]; }; then
       missing+=("$pkg")
     fi
