@@ -77,7 +77,7 @@ def _split(line: str) -> tuple[str, str, str]:
     return line, "", ""
 
 
-def harvest_task(job: str, input_path: str, **kwargs) -> SparkSubmitOperator:
+def harvest_task(job: str, input_path: str) -> SparkSubmitOperator:
     return SparkSubmitOperator(
         task_id=job,
         conn_id=CONN_ID,
@@ -89,31 +89,28 @@ def harvest_task(job: str, input_path: str, **kwargs) -> SparkSubmitOperator:
         files=str(HOME / "conf" / "log4j2.properties"),
         env_vars={"SPARK_CONF_DIR": str(HOME / "conf"), "SPARK_LOCAL_IP": os.environ.get("SPARK_LOCAL_IP", "127.0.0.1")},
         application_args=[f"@{HOME / 'jobs' / f'{job}.args'}", "--input", input_path,
-                          "--output", f"{OUTPUT_ROOT}/{job}/{{{{ ds }}}}", *kwargs.pop("extra_args", [])],
+                          "--output", f"{OUTPUT_ROOT}/{job}/{{{{ ds }}}}"],
         retries=2,
         retry_delay=timedelta(minutes=1),
-        **kwargs,
     )
 
 
-with DAG(
-    dag_id="harvest_thumbnails",
-    description="Thumbnails of the images under harvest_input_root/images",
-    schedule="@daily",
-    start_date=datetime(2026, 1, 1),
-    catchup=False,
-    max_active_runs=1,
-    tags=["harvest"],
-):
-    harvest_task("thumbnails", f"{INPUT_ROOT}/images")
+def harvest_dag(job: str, description: str, input_path: str) -> DAG:
+    """One daily DAG, harvest_<job>, whose one task submits the job."""
+    with DAG(
+        dag_id=f"harvest_{job}",
+        description=description,
+        schedule="@daily",
+        start_date=datetime(2026, 1, 1),
+        catchup=False,
+        max_active_runs=1,
+        tags=["harvest"],
+    ) as dag:
+        harvest_task(job, input_path)
+    return dag
 
-with DAG(
-    dag_id="harvest_fetch",
-    description="Fetches the URLs listed in harvest_input_root/urls/{{ ds }}.txt",
-    schedule="@daily",
-    start_date=datetime(2026, 1, 1),
-    catchup=False,
-    max_active_runs=1,
-    tags=["harvest"],
-):
-    harvest_task("fetch", f"{INPUT_ROOT}/urls/{{{{ ds }}}}.txt")
+
+thumbnails = harvest_dag("thumbnails", "Thumbnails of the images under harvest_input_root/images",
+                         f"{INPUT_ROOT}/images")
+fetch = harvest_dag("fetch", "Fetches the URLs listed in harvest_input_root/urls/<ds>.txt",
+                    f"{INPUT_ROOT}/urls/{{{{ ds }}}}.txt")
