@@ -88,7 +88,7 @@ def harvest_task(job: str, input_path: str) -> SparkSubmitOperator:
         conf=spark_settings(job),
         files=str(HOME / "conf" / "log4j2.properties"),
         env_vars={"SPARK_CONF_DIR": str(HOME / "conf"), "SPARK_LOCAL_IP": os.environ.get("SPARK_LOCAL_IP", "127.0.0.1")},
-        application_args=[f"@{HOME / 'jobs' / f'{job}.args'}", "--input", input_path,
+        application_args=[job, f"@{HOME / 'jobs' / f'{job}.args'}", "--input", input_path,
                           "--output", f"{OUTPUT_ROOT}/{job}/{{{{ ds }}}}"],
         retries=2,
         retry_delay=timedelta(minutes=1),

@@ -41,6 +41,8 @@ public final class Scripts {
             Path out = dir.resolve(name + ".out");
             Path err = dir.resolve(name + ".err");
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            // The jar under test is the one the build made: scripts/harvest never rebuilds it here.
+            builder.environment().put("HARVEST_BUILD", "0");
             builder.environment().putAll(env);
             return new Started(builder.start(), out, err);
         } catch (IOException e) {
