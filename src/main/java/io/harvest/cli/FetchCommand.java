@@ -3,7 +3,7 @@ package io.harvest.cli;
 import io.harvest.fetch.ExtractField;
 import io.harvest.fetch.FetchConfig;
 import io.harvest.fetch.FetchJob;
-import io.harvest.fetch.InputFormat;
+import io.harvest.items.InputFormat;
 import io.harvest.job.JobRunner;
 import io.harvest.net.AddressPolicy;
 import io.harvest.net.FetchOptions;

@@ -1,5 +1,6 @@
 package io.harvest.image;
 
+import io.harvest.job.Status;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,14 +54,14 @@ public final class Thumbnailer implements AutoCloseable {
                     : imageIo.decode(format, info, need[0], need[1]);
             return encode(info, decoded, need, spec.format().forSource(sourceName));
         } catch (IOException | RuntimeException e) {
-            throw new ImageException(ImageFailure.DECODE_ERROR, "cannot make thumbnails: " + e, e);
+            throw new ImageException(Status.DECODE_ERROR, "cannot make thumbnails: " + e, e);
         }
     }
 
     private Decoded decodeJpeg(byte[] data, JpegHeader header, ImageInfo info, int[] need)
             throws ImageException {
         if (!header.complete(data)) {
-            throw new ImageException(ImageFailure.DECODE_ERROR, "truncated JPEG: no end-of-image marker");
+            throw new ImageException(Status.DECODE_ERROR, "truncated JPEG: no end-of-image marker");
         }
         // libjpeg-turbo cannot convert CMYK and YCCK (4 components) to RGB: ImageIO can.
         if (jpegs != null && header.baseline8Bit() && header.components() != 4) {
@@ -80,7 +81,7 @@ public final class Thumbnailer implements AutoCloseable {
             return imageIo.decode(ImageFormat.JPEG, info, need[0], need[1]);
         } catch (ImageException e) {
             if (!header.baseline8Bit()) {
-                throw new ImageException(ImageFailure.UNSUPPORTED, "lossless or " + header.precision()
+                throw new ImageException(Status.UNSUPPORTED, "lossless or " + header.precision()
                         + "-bit JPEG: " + e.getMessage(), e);
             }
             throw e;
@@ -90,7 +91,7 @@ public final class Thumbnailer implements AutoCloseable {
     /** The info, when the image is within the pixel cap. */
     private ImageInfo checked(ImageInfo info) throws ImageException {
         if (info.pixels() > spec.maxPixels()) {
-            throw new ImageException(ImageFailure.TOO_MANY_PIXELS, info.width() + "x" + info.height()
+            throw new ImageException(Status.TOO_MANY_PIXELS, info.width() + "x" + info.height()
                     + " is over the limit of " + spec.maxPixels() + " pixels");
         }
         return info;

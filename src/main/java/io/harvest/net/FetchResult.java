@@ -1,5 +1,7 @@
 package io.harvest.net;
 
+import io.harvest.job.Status;
+
 /**
  * The outcome of fetching one URL.
  *
@@ -16,10 +18,10 @@ package io.harvest.net;
  * @param elapsedMs   from the first attempt to the end of the last
  * @param fetchedAtMillis when the last response arrived (epoch millis)
  */
-public record FetchResult(String url, String finalUrl, FetchStatus status, Integer httpStatus,
+public record FetchResult(String url, String finalUrl, Status status, Integer httpStatus,
                           String error, String contentType, long bytes, byte[] body, String sha256,
                           int attempts, long elapsedMs, long fetchedAtMillis) {
     public boolean ok() {
-        return status == FetchStatus.OK;
+        return status == Status.OK;
     }
 }

@@ -84,7 +84,7 @@ final class ThumbnailTask implements Serializable {
             status = "invalid_name";
             row = ManifestRows.failed(item, status, e.getMessage(), millisSince(start));
         } catch (ImageException e) {
-            status = e.failure().status();
+            status = e.failure().label();
             row = ManifestRows.failed(item, status, e.getMessage(), millisSince(start));
         } catch (Storage.FileTooLargeException e) {
             status = "too_large";
