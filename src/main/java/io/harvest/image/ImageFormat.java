@@ -37,11 +37,11 @@ enum ImageFormat {
     /** The format of {@code data}, refusing data that is not a readable image. */
     static ImageFormat of(byte[] data) throws ImageException {
         if (data.length == 0) {
-            throw new ImageException(Status.DECODE_ERROR, "empty file");
+            throw new ImageException(Status.NOT_IMAGE, "empty file");
         }
         ImageFormat format = sniff(data);
         if (format == null) {
-            throw new ImageException(Status.DECODE_ERROR,
+            throw new ImageException(Status.NOT_IMAGE,
                     "not an image: no JPEG, PNG, GIF, BMP or WebP signature");
         }
         if (!format.readable) {

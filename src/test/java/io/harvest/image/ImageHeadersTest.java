@@ -57,10 +57,10 @@ class ImageHeadersTest {
     }
 
     @Test
-    void nonImagesAreDecodeErrors() {
-        assertEquals(Status.DECODE_ERROR,
+    void nonImagesAreRefusedByTheirSignatureAndBrokenHeadersAreDecodeErrors() {
+        assertEquals(Status.NOT_IMAGE,
                 assertThrows(ImageException.class, () -> ImageHeaders.probe(new byte[0])).failure());
-        assertEquals(Status.DECODE_ERROR,
+        assertEquals(Status.NOT_IMAGE,
                 assertThrows(ImageException.class, () -> ImageHeaders.probe("GIF? no".getBytes())).failure());
         byte[] cut = Arrays.copyOf(EncodedImages.jpeg(EncodedImages.quadrants(64, 48), 0.9f), 40);
         assertEquals(Status.DECODE_ERROR,
