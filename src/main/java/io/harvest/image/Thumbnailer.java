@@ -1,15 +1,12 @@
 package io.harvest.image;
 
 import io.harvest.job.Status;
-import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import net.coobird.thumbnailator.filters.Canvas;
 import net.coobird.thumbnailator.filters.ImageFilter;
-import net.coobird.thumbnailator.geometry.Positions;
 import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
 import net.coobird.thumbnailator.util.exif.Orientation;
 
@@ -22,8 +19,6 @@ import net.coobird.thumbnailator.util.exif.Orientation;
  * task: it keeps decoders and buffers between images, so it is not thread-safe.
  */
 public final class Thumbnailer implements AutoCloseable {
-    /** What a letterbox is filled with where the format has alpha; white where it has not. */
-    private static final Color TRANSPARENT = new Color(0, 0, 0, 0);
     private final ThumbnailSpec spec;
     private final ImageIoDecoder imageIo = new ImageIoDecoder();
     private final NativeJpeg natives;
@@ -151,8 +146,7 @@ public final class Thumbnailer implements AutoCloseable {
             }
             if (g.reframed()) {
                 // Filters run after the resize and orientation: crop or letterbox, centred.
-                builder.addFilter(new Canvas(g.width(), g.height(), Positions.CENTER, true,
-                        format == OutputFormat.JPG ? Color.WHITE : TRANSPARENT));
+                builder.addFilter(new Reframe(g.width(), g.height(), format != OutputFormat.JPG));
             }
             if (format == OutputFormat.JPG) {
                 builder.outputQuality(spec.quality());
