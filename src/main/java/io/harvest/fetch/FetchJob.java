@@ -63,7 +63,8 @@ public final class FetchJob {
                 Storage.qualify(requested.output(), spark.sparkContext().hadoopConfiguration()));
         UrlInput.Table input = UrlInput.read(spark, config.input(), config.inputFormat(),
                 config.urlColumn(), FetchRows.reservedNames(config.extract()));
-        requireOutputOutsideInput(config, spark.sparkContext().hadoopConfiguration());
+        UrlInput.requireOutputOutside(config.input(), config.output(),
+                spark.sparkContext().hadoopConfiguration());
         int partitions = config.partitions() > 0 ? config.partitions()
                 : spark.sparkContext().defaultParallelism();
         WorkPlan.Plan plan = WorkPlan.plan(spark, input, partitions);
@@ -120,25 +121,5 @@ public final class FetchJob {
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    /** An output inside a folder input would be read as input by the next run. */
-    private static void requireOutputOutsideInput(FetchConfig config, Configuration conf) {
-        try {
-            Path in = new Path(config.input());
-            Path out = new Path(config.output());
-            FileSystem fs = Storage.fileSystem(in, conf);
-            String input = fs.makeQualified(in).toString();
-            String output = Storage.fileSystem(out, conf).makeQualified(out).toString();
-            boolean folder = !FileListing.isGlob(config.input()) && fs.getFileStatus(in).isDirectory();
-            if ((output + "/").startsWith(input + "/") && (output.equals(input) || folder)) {
-                throw new HarvestException("the output folder " + config.output()
-                        + " must not be inside the input folder " + config.input());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException e) {
-            throw new HarvestException("bad path: " + e.getMessage(), e);
-        }
     }
 }

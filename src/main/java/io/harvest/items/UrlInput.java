@@ -10,6 +10,7 @@ import io.harvest.io.FileListing;
 import io.harvest.io.Storage;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -179,5 +180,25 @@ public final class UrlInput {
             }
         }
         return false;
+    }
+
+    /** An output inside a folder input would be read as input by the next run. */
+    public static void requireOutputOutside(String input, String output, Configuration conf) {
+        try {
+            Path in = new Path(input);
+            Path out = new Path(output);
+            FileSystem fs = Storage.fileSystem(in, conf);
+            String qualifiedIn = fs.makeQualified(in).toString();
+            String qualifiedOut = Storage.fileSystem(out, conf).makeQualified(out).toString();
+            boolean folder = !FileListing.isGlob(input) && fs.getFileStatus(in).isDirectory();
+            if ((qualifiedOut + "/").startsWith(qualifiedIn + "/") && (qualifiedOut.equals(qualifiedIn) || folder)) {
+                throw new HarvestException("the output folder " + output
+                        + " must not be inside the input folder " + input);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            throw new HarvestException("bad path: " + e.getMessage(), e);
+        }
     }
 }
