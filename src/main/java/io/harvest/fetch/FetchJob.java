@@ -1,7 +1,5 @@
 package io.harvest.fetch;
 
-import io.harvest.HarvestException;
-import io.harvest.io.FileListing;
 import io.harvest.io.Storage;
 import io.harvest.items.UrlInput;
 import io.harvest.items.WorkItem;
@@ -13,12 +11,7 @@ import io.harvest.net.FetchPipeline;
 import io.harvest.spark.Progress;
 import io.harvest.spark.ProgressCounter;
 import io.harvest.spark.Tally;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
