@@ -94,11 +94,11 @@ class FetchCommandTest {
         CommandLine.ParseResult parsed = HarvestCli.commandLine().parseArgs("fetch", "@jobs/fetch.args",
                 "--output", "elsewhere");
         FetchCommand fetch = (FetchCommand) parsed.subcommand().commandSpec().userObject();
-        assertEquals("lists/seed-urls.txt", fetch.input);
+        assertEquals("lists/seed-urls.txt", fetch.list.input);
         assertEquals("elsewhere", fetch.output);
-        assertEquals(Duration.ofMillis(250), fetch.hostDelay);
+        assertEquals(Duration.ofMillis(250), fetch.fetch.hostDelay);
         assertEquals(List.of("title=h1.post-title", "votes=span#article-rank", "author=a.author"), fetch.extract);
-        assertEquals(10L << 20, fetch.maxBytes);
+        assertEquals(10L << 20, fetch.fetch.maxBytes);
     }
 
     @Test
