@@ -24,6 +24,15 @@ public interface BodyHandler<I, R> extends Serializable {
     /** The row of a result not wanted (a failure, a body not kept): runs on the task thread, quickly. */
     R plain(I item, FetchResult result);
 
+    /** Called on the task thread before the first item: the task's partition (names its output). */
+    default void start(int partition) {}
+
+    /**
+     * Called on the task thread once every item's row is made, before {@link #close}: makes the
+     * task's output visible (a shard renamed into place). Not called when the task fails.
+     */
+    default void finish() {}
+
     /**
      * Called once when the task ends, after the last {@link #handle}: frees what the handler
      * kept between items (decoders, buffers). {@link #handle} runs on one thread per task, so

@@ -82,8 +82,9 @@ public final class FetchPipeline<I, R> implements Serializable {
         if (cpuNanos != null) {
             CpuClock.taskStarts(cpuNanos.id());
         }
-        Run run = new Run(input, onRow);
         TaskContext context = TaskContext.get();
+        handler.start(context == null ? 0 : context.partitionId());
+        Run run = new Run(input, onRow);
         if (context != null) {
             // A task that fails or is killed mid-way still stops its client and handler thread.
             context.addTaskCompletionListener((TaskCompletionListener) ctx -> run.close());
@@ -130,6 +131,7 @@ public final class FetchPipeline<I, R> implements Serializable {
                 } else if (!backlog.isEmpty()) {
                     takeHandled(true);
                 } else {
+                    handler.finish();
                     close();
                     return false;
                 }

@@ -84,6 +84,6 @@ final class Pending<T> {
                 answer == null ? null : answer.contentType(), last == null ? 0 : last.bytes(),
                 ok && last != null ? last.body() : null,
                 last == null ? null : last.sha256(),
-                attempts, elapsedMs, at);
+                attempts, elapsedMs, at, answer == null ? null : answer.robotsTag());
     }
 }

@@ -33,7 +33,7 @@ class FetchRowsTest {
         HtmlPage page = new PageParser(SEED_FIELDS).parse(html, "text/html", "http://news.test/a");
         WorkItem item = new WorkItem(7L, "http://news.test/a", "news.test", null, 1, List.of("id-7"));
         FetchResult result = new FetchResult("http://news.test/a", "http://news.test/a", Status.OK, 200, null,
-                "text/html", html.length, html, "00", 1, 12, 1_700_000_000_000L);
+                "text/html", html.length, html, "00", 1, 12, 1_700_000_000_000L, null);
         Row row = new FetchRows(SEED_FIELDS, true, 1).fetched(item, result, page, null);
         assertEquals(schema.size(), row.size());
         assertEquals("Parallelism in one line", row.get(schema.fieldIndex("title")));
