@@ -89,7 +89,7 @@ enum ImageFormat {
                 || size == 108 || size == 124;
     }
 
-    private static int littleEndianInt(byte[] d, int at) {
+    static int littleEndianInt(byte[] d, int at) {
         return (d[at] & 0xFF) | (d[at + 1] & 0xFF) << 8 | (d[at + 2] & 0xFF) << 16 | (d[at + 3] & 0xFF) << 24;
     }
 

@@ -1,5 +1,6 @@
 package io.harvest.image;
 
+import com.twelvemonkeys.imageio.plugins.bmp.BMPImageReaderSpi;
 import io.harvest.job.Status;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
@@ -18,7 +19,9 @@ import javax.imageio.spi.ImageReaderSpi;
 
 /**
  * The pure-Java route, for every format: ImageIO with TwelveMonkeys' JPEG reader (CMYK and
- * YCCK with their colours right, which the JDK's reader washes out) and WebP reader. Large
+ * YCCK with their colours right, which the JDK's reader washes out), WebP reader and BMP
+ * reader (OS/2 version 2 headers, which the JDK's refuses). GIFs are read as their logical
+ * screen with the first frame on it ({@link GifScreen}). Large
  * images are read with source subsampling, which bounds memory as well as time. One reader
  * per format, kept from one image to the next; not thread-safe.
  */
@@ -26,6 +29,7 @@ final class ImageIoDecoder implements AutoCloseable {
     static final String NAME = "imageio";
     private static final ImageReaderSpi JPEG_READERS;
     private static final ImageReaderSpi WEBP_READERS = new WebPImageReaderSpi();
+    private static final ImageReaderSpi BMP_READERS = new BMPImageReaderSpi();
 
     static {
         // A disk cache per stream costs time and temp files for data already in memory.
@@ -38,10 +42,17 @@ final class ImageIoDecoder implements AutoCloseable {
     }
 
     private final Map<ImageFormat, ImageReader> readers = new EnumMap<>(ImageFormat.class);
+    /** The GIF last given to {@link #header}, whose first frame {@link #decode} puts on its screen. */
+    private GifScreen gif;
 
     /** Reads the stored size of an image, without its pixels. */
     ImageInfo header(ImageFormat format, byte[] data, int orientation) throws ImageException {
-        ImageReader reader = open(format, data);
+        gif = format == ImageFormat.GIF ? GifScreen.read(data) : null;
+        byte[] input = gif != null ? gif.frameOnly() : format == ImageFormat.BMP ? BmpPixelOffset.mended(data) : data;
+        ImageReader reader = open(format, input);
+        if (gif != null) {
+            return gif.info();
+        }
         try {
             return new ImageInfo(format.formatName(), reader.getWidth(0), reader.getHeight(0), orientation);
         } catch (IOException | RuntimeException e) {
@@ -63,6 +74,9 @@ final class ImageIoDecoder implements AutoCloseable {
             ImageReadParam param = reader.getDefaultReadParam();
             param.setSourceSubsampling(step, step, 0, 0);
             BufferedImage image = reader.read(0, param);
+            if (format == ImageFormat.GIF && gif != null) {
+                image = gif.compose(image, step);
+            }
             return new Decoded(image, step == 1 ? NAME : NAME + " 1/" + step);
         } catch (IIOException e) {
             throw new ImageException(failureOf(e), "cannot decode " + format.formatName() + ": " + e.getMessage(), e);
@@ -96,6 +110,8 @@ final class ImageIoDecoder implements AutoCloseable {
                     return JPEG_READERS.createReaderInstance(null);
                 case WEBP:
                     return WEBP_READERS.createReaderInstance(null);
+                case BMP:
+                    return BMP_READERS.createReaderInstance(null);
                 default:
                     Iterator<ImageReader> found = ImageIO.getImageReadersByFormatName(format.formatName());
                     if (found.hasNext()) {

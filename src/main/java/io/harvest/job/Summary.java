@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 public record Summary(String job, String output, long input, SortedMap<String, Long> byStatus,
                       long bytes, double elapsedS, Map<String, Object> details) {
 
-    private static final String OK = Status.OK.label();
-    private static final String SKIPPED = Status.SKIPPED.label();
+    public static final String OK = Status.OK.label();
+    public static final String SKIPPED = Status.SKIPPED.label();
 
     public Summary {
         byStatus = new TreeMap<>(byStatus);
@@ -106,7 +106,7 @@ public record Summary(String job, String output, long input, SortedMap<String, L
         return failures.isEmpty() ? "" : " (" + failures + ")";
     }
 
-    static String humanBytes(long n) {
+    public static String humanBytes(long n) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
         double v = n;
         int u = 0;
