@@ -1,5 +1,6 @@
 package io.harvest.cli;
 
+import io.harvest.HarvestException;
 import io.harvest.image.OutputFormat;
 import io.harvest.image.ThumbnailSize;
 import io.harvest.image.ThumbnailSpec;
@@ -7,6 +8,7 @@ import io.harvest.images.ImagesConfig;
 import io.harvest.images.ImagesJob;
 import io.harvest.job.JobRunner;
 import io.harvest.job.Status;
+import io.harvest.net.RequestHeader;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,12 +98,37 @@ final class ImagesCommand implements Callable<Integer> {
             + " noindex or noimageindex (for all agents or Harvest); they are opted_out rows by default.")
     boolean ignoreOptOut;
 
+    @Option(names = "--links-from", paramLabel = "html|json:<path>",
+            description = "The input lists pages, not images: fetch each and take its image URLs, from HTML"
+                    + " (<img src>, the largest of each srcset, og:image) or from a JSON response at <path>"
+                    + " (e.g. json:data[].link). The manifest has a row per page and per image found, each"
+                    + " image row naming its page.")
+    String linksFrom;
+
+    @Option(names = "--link-filter", paramLabel = "<regex>",
+            description = "With --links-from, keep the image URLs the regex finds a match in (e.g. '\\.jpg$').")
+    String linkFilter;
+
+    @Option(names = "--header", paramLabel = "'Name: value'",
+            description = "A request header for the input's URLs (not for the images found on pages), ${VAR}"
+                    + " read from the environment: --header 'Authorization: Client-ID ${IMGUR_CLIENT_ID}'.")
+    List<String> headers = new java.util.ArrayList<>();
+
     @Mixin
     FetchFlags fetch;
 
     @Override
     public Integer call() {
         ImagesConfig config;
+        List<RequestHeader> extra;
+        try {
+            extra = headers.stream().map(h -> RequestHeader.parse(h, System.getenv())).toList();
+        } catch (HarvestException e) {
+            System.err.println("harvest " + ImagesJob.NAME + ": " + e.getMessage());
+            return JobRunner.USAGE;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         try {
             if (quality < 1 || quality > 100) {
                 throw new IllegalArgumentException("--quality must be 1 to 100, not " + quality);
@@ -111,7 +138,11 @@ final class ImagesCommand implements Callable<Integer> {
             ImagesConfig.Rerun rerun = new ImagesConfig.Rerun(resume, onlyFailed != null, statuses(onlyFailed));
             config = new ImagesConfig(list.input, list.inputFormat, list.urlColumn, captionColumn, output,
                     partitions, thumbs, new ImagesConfig.Filters(minSize, maxAspectRatio), outputFormat,
-                    keepOriginal, rerun, ignoreOptOut, fetch.options());
+                    keepOriginal, rerun, ignoreOptOut, null, fetch.options().toBuilder().headers(extra).build())
+                    .withLinks(linksFrom, linkFilter);
+            if (linkFilter != null && linksFrom == null) {
+                throw new IllegalArgumentException("--link-filter needs --links-from");
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -77,7 +77,7 @@ final class ImageHandler implements BodyHandler<WorkItem, Row> {
         if (item.unreadable() != null) {
             return rows.unreadable(item);
         }
-        return rows.failed(item, result, result.status(), result.error(), 0);
+        return rows.withoutImages(item, result, result.status(), result.error(), 0);
     }
 
     @Override
@@ -86,7 +86,7 @@ final class ImageHandler implements BodyHandler<WorkItem, Row> {
         try {
             String optOut = config.ignoreOptOut() ? null : OptOut.directive(result.robotsTag(), agentToken);
             if (optOut != null) {
-                return rows.failed(item, result, Status.OPTED_OUT, "X-Robots-Tag: " + optOut, millisSince(start));
+                return rows.withoutImages(item, result, Status.OPTED_OUT, "X-Robots-Tag: " + optOut, millisSince(start));
             }
             byte[] data = result.body();
             ImageInfo info = ImageHeaders.probe(data);
@@ -97,14 +97,14 @@ final class ImageHandler implements BodyHandler<WorkItem, Row> {
             Thumbnails made = thumbnailer().make(data);
             return store(item, result, made, info, data, start);
         } catch (ImageException e) {
-            return rows.failed(item, result, e.failure(), e.getMessage(), millisSince(start));
+            return rows.withoutImages(item, result, e.failure(), e.getMessage(), millisSince(start));
         } catch (OutputNames.UnsafeNameException e) {
-            return rows.failed(item, result, Status.INVALID_NAME, e.getMessage(), millisSince(start));
+            return rows.withoutImages(item, result, Status.INVALID_NAME, e.getMessage(), millisSince(start));
         } catch (IOException e) {
-            return rows.failed(item, result, Status.IO_ERROR, describe(e), millisSince(start));
+            return rows.withoutImages(item, result, Status.IO_ERROR, describe(e), millisSince(start));
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // A bug or a decoder's surprise on hostile bytes: one failed row, not a failed job.
-            return rows.failed(item, result, Status.INTERNAL_ERROR, describe(e), millisSince(start));
+            return rows.withoutImages(item, result, Status.INTERNAL_ERROR, describe(e), millisSince(start));
         }
     }
 
@@ -115,11 +115,11 @@ final class ImageHandler implements BodyHandler<WorkItem, Row> {
         String size = info.displayWidth() + "x" + info.displayHeight();
         ImagesConfig.Filters f = config.filters();
         if (f.minSize() > 0 && shorter < f.minSize()) {
-            return rows.failed(item, result, Status.TOO_SMALL,
+            return rows.withoutImages(item, result, Status.TOO_SMALL,
                     size + ": shorter side under --min-size " + f.minSize(), millisSince(start));
         }
         if (f.maxAspectRatio() > 0 && (double) longer / Math.max(1, shorter) > f.maxAspectRatio()) {
-            return rows.failed(item, result, Status.BAD_ASPECT,
+            return rows.withoutImages(item, result, Status.BAD_ASPECT,
                     size + ": aspect ratio over --max-aspect-ratio " + f.maxAspectRatio(), millisSince(start));
         }
         return null;

@@ -105,8 +105,8 @@ final class ImageRows implements Serializable {
         return String.format(Locale.ROOT, "%05d", item / 10_000);
     }
 
-    /** A row for an item that ends without images. */
-    Row failed(WorkItem item, FetchResult r, Status status, String error, long elapsedMs) {
+    /** A row for an item that ends without images: a failure, or a page with --links-from. */
+    Row withoutImages(WorkItem item, FetchResult r, Status status, String error, long elapsedMs) {
         Object[] v = start(item, r, status, error, elapsedMs);
         v[THUMBNAILS] = Rows.array(List.of());
         return RowFactory.create(v);
@@ -114,7 +114,7 @@ final class ImageRows implements Serializable {
 
     /** The row of an item whose input record is unreadable: never fetched. */
     Row unreadable(WorkItem item) {
-        return failed(item, null, Status.INVALID_URL, item.unreadable(), 0);
+        return withoutImages(item, null, Status.INVALID_URL, item.unreadable(), 0);
     }
 
     /**
@@ -167,6 +167,15 @@ final class ImageRows implements Serializable {
             v[carriedAt + i] = item.carried().get(i);
         }
         return v;
+    }
+
+    /** The carried values of a row made here, in order. */
+    List<Object> carried(Row row) {
+        List<Object> values = new ArrayList<>(carriedCount);
+        for (int i = 0; i < carriedCount; i++) {
+            values.add(row.get(carriedAt + i));
+        }
+        return values;
     }
 
     static boolean failed(Row row) {

@@ -26,12 +26,15 @@ import java.util.Set;
  * @param keepOriginal  store the downloaded bytes too
  * @param rerun         what a re-run over an existing output keeps
  * @param ignoreOptOut  keep images whose X-Robots-Tag opts out
- * @param fetch         how to fetch (every body is kept: the job decides what to do with it)
+ * @param links         with --links-from, where the input pages' image URLs are found; null
+ *                      when the input lists the images themselves
+ * @param fetch         how to fetch (every body is kept: the job decides what to do with it);
+ *                      its extra headers go to the input's URLs only
  */
 public record ImagesConfig(String input, InputFormat inputFormat, String urlColumn, String captionColumn,
                            String output, int partitions, ThumbnailSpec spec, Filters filters,
                            SinkKind sink, boolean keepOriginal, Rerun rerun, boolean ignoreOptOut,
-                           FetchOptions fetch) implements Serializable {
+                           LinkSource links, FetchOptions fetch) implements Serializable {
 
     public ImagesConfig {
         Objects.requireNonNull(input, "input");
@@ -48,52 +51,70 @@ public record ImagesConfig(String input, InputFormat inputFormat, String urlColu
         if (partitions < 0) {
             throw new IllegalArgumentException("partitions must be 0 (auto) or more: " + partitions);
         }
+        if (links != null && rerun.active()) {
+            throw new IllegalArgumentException("--resume and --only-failed do not work with --links-from yet");
+        }
     }
 
     /** A config with the defaults for everything but these. */
     public static ImagesConfig of(String input, String output, ThumbnailSpec spec) {
         return new ImagesConfig(input, InputFormat.AUTO, "url", null, output, 0, spec, Filters.NONE,
-                SinkKind.FILES, false, Rerun.NONE, false, FetchOptions.defaults());
+                SinkKind.FILES, false, Rerun.NONE, false, null, FetchOptions.defaults());
     }
 
-    /** The fetch options the tasks use: every successful body is kept, for the thumbnailer. */
+    /**
+     * The fetch options of the input's URLs: every successful body is kept (for the
+     * thumbnailer, or to find links in), with the extra headers.
+     */
     public FetchOptions fetchOptions() {
         return fetch.toBuilder().keepBodies(KeepBodies.ALL).build();
     }
 
+    /** The fetch options of images found on pages: as the pages', but no extra header (an API key). */
+    public FetchOptions foundImageOptions() {
+        return fetch.toBuilder().keepBodies(KeepBodies.ALL).headers(java.util.List.of()).build();
+    }
+
+    /** With {@code --links-from from} (null: none) and {@code --link-filter filter} (null: keep all). */
+    public ImagesConfig withLinks(String from, String filter) {
+        return new ImagesConfig(input, inputFormat, urlColumn, captionColumn, output, partitions, spec,
+                filters, sink, keepOriginal, rerun, ignoreOptOut,
+                from == null ? null : LinkSource.parse(from, filter), fetch);
+    }
+
     public ImagesConfig withOutput(String path) {
         return new ImagesConfig(input, inputFormat, urlColumn, captionColumn, path, partitions, spec, filters,
-                sink, keepOriginal, rerun, ignoreOptOut, fetch);
+                sink, keepOriginal, rerun, ignoreOptOut, links, fetch);
     }
 
     public ImagesConfig withPartitions(int n) {
         return new ImagesConfig(input, inputFormat, urlColumn, captionColumn, output, n, spec, filters,
-                sink, keepOriginal, rerun, ignoreOptOut, fetch);
+                sink, keepOriginal, rerun, ignoreOptOut, links, fetch);
     }
 
     public ImagesConfig withSink(SinkKind kind, boolean original) {
         return new ImagesConfig(input, inputFormat, urlColumn, captionColumn, output, partitions, spec, filters,
-                kind, original, rerun, ignoreOptOut, fetch);
+                kind, original, rerun, ignoreOptOut, links, fetch);
     }
 
     public ImagesConfig withRerun(Rerun r) {
         return new ImagesConfig(input, inputFormat, urlColumn, captionColumn, output, partitions, spec, filters,
-                sink, keepOriginal, r, ignoreOptOut, fetch);
+                sink, keepOriginal, r, ignoreOptOut, links, fetch);
     }
 
     public ImagesConfig withFilters(Filters f, boolean ignoreOptOuts) {
         return new ImagesConfig(input, inputFormat, urlColumn, captionColumn, output, partitions, spec, f,
-                sink, keepOriginal, rerun, ignoreOptOuts, fetch);
+                sink, keepOriginal, rerun, ignoreOptOuts, links, fetch);
     }
 
     public ImagesConfig withInput(String path, InputFormat format, String column, String caption) {
         return new ImagesConfig(path, format, column, caption, output, partitions, spec, filters,
-                sink, keepOriginal, rerun, ignoreOptOut, fetch);
+                sink, keepOriginal, rerun, ignoreOptOut, links, fetch);
     }
 
     public ImagesConfig withFetch(FetchOptions options) {
         return new ImagesConfig(input, inputFormat, urlColumn, captionColumn, output, partitions, spec, filters,
-                sink, keepOriginal, rerun, ignoreOptOut, options);
+                sink, keepOriginal, rerun, ignoreOptOut, links, options);
     }
 
     /** Where the images go. */

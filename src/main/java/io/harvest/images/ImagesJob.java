@@ -60,27 +60,40 @@ public final class ImagesJob {
         UrlInput.Table input = UrlInput.read(spark, config.input(), config.inputFormat(), config.urlColumn(),
                 ImageRows.reservedNames());
         UrlInput.requireOutputOutside(config.input(), config.output(), hadoop);
-        int captionAt = captionAt(config, input.carried());
+        List<StructField> carried = config.links() != null ? PageStage.carried(input.carried()) : input.carried();
+        int captionAt = captionAt(config, carried);
         boolean inline = config.sink() == ImagesConfig.SinkKind.PARQUET;
-        StructType schema = ImageRows.schema(inline, config.keepOriginal(), input.carried());
+        StructType schema = ImageRows.schema(inline, config.keepOriginal(), carried);
+        ImageRows rowMaker = new ImageRows(inline, config.keepOriginal(), carried.size());
         PreviousRun previous = PreviousRun.load(spark, config, schema);
-
         int partitions = config.partitions() > 0 ? config.partitions()
                 : spark.sparkContext().defaultParallelism();
-        WorkPlan.Plan plan = WorkPlan.plan(spark, input, partitions, WorkPlan.Spread.SPLIT_BIG_HOSTS);
+        LongAccumulator cpuNanos = spark.sparkContext().longAccumulator(NAME + ".cpu_nanos");
+        Tally tally = Tally.register(spark.sparkContext(), NAME + ".tally");
+
+        Dataset<Row> pages = null;
+        UrlInput.Table images = input;
+        long first = 0;
+        if (config.links() != null) {
+            PageStage.Result found = PageStage.run(spark, config, input, schema, rowMaker, partitions, tally,
+                    cpuNanos);
+            pages = found.pages();
+            images = found.images();
+            first = found.pageCount();
+        }
+        WorkPlan.Plan plan = WorkPlan.plan(spark, images, partitions, WorkPlan.Spread.SPLIT_BIG_HOSTS, first);
         LOG.info("{} items from {} in {} tasks (the largest host over {}), {} requests in flight per task,"
                         + " {} kept from the previous run", plan.count(), config.input(), partitions,
                 plan.widestSpread(), config.fetch().concurrency(), previous.keptCount());
 
-        LongAccumulator cpuNanos = spark.sparkContext().longAccumulator(NAME + ".cpu_nanos");
-        Tally tally = Tally.register(spark.sparkContext(), NAME + ".tally");
         previous.countInto(tally);
         long fetchStart = System.nanoTime();
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
         try (Progress progress = Progress.start(spark, NAME, plan.count() - previous.keptCount())) {
-            ImageHandler handler = new ImageHandler(config, new ImageRows(inline, config.keepOriginal(),
-                    input.carried().size()), schema, captionAt, runId, new HadoopConf(hadoop));
-            FetchPipeline<WorkItem, Row> pipeline = new FetchPipeline<>(config.fetchOptions(), new Items(),
+            ImageHandler handler = new ImageHandler(config, rowMaker, schema, captionAt, runId, new HadoopConf(hadoop));
+            // Images found on pages are fetched without the pages' extra headers (an API key).
+            FetchPipeline<WorkItem, Row> pipeline = new FetchPipeline<>(
+                    pages != null ? config.foundImageOptions() : config.fetchOptions(), new Items(),
                     handler, FetchPipeline.BACKLOG_BYTES, cpuNanos);
             ProgressCounter counter = progress.counter();
             JavaRDD<Row> rows = previous.withoutKept(plan.items())
@@ -88,8 +101,8 @@ public final class ImagesJob {
                         counter.finished(ImageRows.failed(row));
                         ImageRows.tally(row, tally);
                     }));
-            Dataset<Row> fresh = spark.createDataFrame(rows, schema);
-            Manifest.write(previous.union(fresh), config.output());
+            Dataset<Row> fresh = previous.union(spark.createDataFrame(rows, schema));
+            Manifest.write(pages == null ? fresh : pages.unionByName(fresh), config.output());
         }
         double fetchS = (System.nanoTime() - fetchStart) / 1e9;
         Summary counted = Manifest.summarize(NAME, config.output(), tally, 0);

@@ -61,6 +61,15 @@ public final class WorkPlan {
     }
 
     public static Plan plan(SparkSession spark, UrlInput.Table input, int partitions, Spread spread) {
+        return plan(spark, input, partitions, spread, 0);
+    }
+
+    /**
+     * @param first the number of the input's first item: items found on pages are numbered
+     *              after the pages
+     */
+    public static Plan plan(SparkSession spark, UrlInput.Table input, int partitions, Spread spread,
+                            long first) {
         JavaRDD<Row> rows = input.rows().javaRDD();
         // One pass to count each partition, so that items get contiguous numbers in input
         // order and the progress line knows the total.
@@ -74,7 +83,7 @@ public final class WorkPlan {
         long[] offsets = new long[counts.size()];
         long total = 0;
         for (int p = 0; p < offsets.length; p++) {
-            offsets[p] = total;
+            offsets[p] = first + total;
             total += counts.get(p);
         }
         Map<String, List<String>> spreads = spread == Spread.SPLIT_BIG_HOSTS

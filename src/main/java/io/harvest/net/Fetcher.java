@@ -118,7 +118,10 @@ public final class Fetcher implements AutoCloseable {
                 .method(HttpMethod.GET)
                 .followRedirects(false)
                 .timeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .headers(h -> h.put(HttpHeader.ACCEPT, accept));
+                .headers(h -> {
+                    h.put(HttpHeader.ACCEPT, accept);
+                    options.headers().forEach(extra -> h.put(extra.name(), extra.value()));
+                });
         request.send(exchange);
         return request;
     }
