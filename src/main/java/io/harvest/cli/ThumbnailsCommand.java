@@ -57,7 +57,7 @@ final class ThumbnailsCommand implements Callable<Integer> {
 
     @Option(names = "--partitions", defaultValue = "0",
             description = "Number of tasks of equal weight; 0 means largest images first, in tasks"
-                    + " that shrink toward the end (about 6 per core).")
+                    + " that shrink toward the end (about 7 per core).")
     int partitions;
 
     @Override

@@ -16,7 +16,7 @@ public final class Balance {
      * The last tasks of {@link #longestFirst} hold about 1 / (slots x this) of the work each:
      * the most a core can be left waiting for another at the end.
      */
-    static final int FINEST_SHARE = 16;
+    static final int FINEST_SHARE = 32;
 
     private Balance() {}
 
