@@ -1,5 +1,6 @@
 """What the benchmark reports share: results files, medians, the machine, docs/benchmarks.md."""
 import datetime
+import glob
 import json
 import os
 import platform
@@ -18,6 +19,26 @@ def read_results(path):
                 row = json.loads(line)
                 by_route.setdefault(row["route"], []).append(row)
     return by_route
+
+
+def load_json(path):
+    """A JSON file's value, or None when it is missing or not JSON."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def ceiling(run_dir):
+    """{connections: requests/s} of the server, as wrk measured it (common.sh server_ceiling)."""
+    found = {}
+    for path in glob.glob(os.path.join(run_dir, "wrk-*.txt")):
+        with open(path, encoding="utf-8") as f:
+            m = re.search(r"Requests/sec:\s+([\d.]+)", f.read())
+        if m:
+            found[int(re.search(r"wrk-(\d+)", path).group(1))] = float(m.group(1))
+    return found
 
 
 def median(values):

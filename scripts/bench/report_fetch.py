@@ -6,21 +6,12 @@ Reads from DIR: results.jsonl (timed.py), wrk-<connections>.txt, stats-{before,a
 (the server's counters), summary-<route>-<rep>.json (Harvest) and gc-<route>-<rep>.log.
 """
 import argparse
-import glob
 import json
 import os
 import re
 import sys
 
 import benchlib as b
-
-
-def load_json(path):
-    try:
-        with open(path, encoding="utf-8") as f:
-            return json.load(f)
-    except (OSError, ValueError):
-        return None
 
 
 def last_json_line(path):
@@ -31,17 +22,6 @@ def last_json_line(path):
         return json.loads(lines[-1]) if lines else None
     except (OSError, ValueError):
         return None
-
-
-def ceiling(run_dir):
-    """{connections: requests/s} measured by wrk."""
-    found = {}
-    for path in glob.glob(os.path.join(run_dir, "wrk-*.txt")):
-        with open(path, encoding="utf-8") as f:
-            m = re.search(r"Requests/sec:\s+([\d.]+)", f.read())
-        if m:
-            found[int(re.search(r"wrk-(\d+)", path).group(1))] = float(m.group(1))
-    return found
 
 
 def peak_heap_mib(gc_log):
@@ -57,8 +37,8 @@ def peak_heap_mib(gc_log):
 
 
 def server_counts(run_dir, route, rep):
-    before = load_json(os.path.join(run_dir, f"stats-before-{route}-{rep}.json")) or {}
-    after = load_json(os.path.join(run_dir, f"stats-after-{route}-{rep}.json")) or {}
+    before = b.load_json(os.path.join(run_dir, f"stats-before-{route}-{rep}.json")) or {}
+    after = b.load_json(os.path.join(run_dir, f"stats-after-{route}-{rep}.json")) or {}
     if not after:
         return {}
     return {"pages": after["pages"] - before.get("pages", 0), "robots": after["robots"] - before.get("robots", 0),
@@ -81,7 +61,7 @@ def figures(run_dir):
         ok = [r for r in rows if r["exit"] == 0]
         items = rows[0]["items"]
         wall = b.median([r["wall_s"] for r in ok])
-        sums = [load_json(os.path.join(run_dir, f"summary-{route}-{r['rep']}.json")) for r in rows]
+        sums = [b.load_json(os.path.join(run_dir, f"summary-{route}-{r['rep']}.json")) for r in rows]
         sums = [s for s in sums if s]
         counts = [server_counts(run_dir, route, r["rep"]) for r in rows]
         failed = None
@@ -228,7 +208,7 @@ def main():
     args = parser.parse_args()
     latency_s = args.latency_ms / 1000
     fig = figures(args.run_dir)
-    ceilings = ceiling(args.run_dir)
+    ceilings = b.ceiling(args.run_dir)
     top_ceiling = max(ceilings.values()) if ceilings else None
     table = render(fig, args.urls, latency_s, top_ceiling)
     checks = targets(fig, args.urls, latency_s, top_ceiling)

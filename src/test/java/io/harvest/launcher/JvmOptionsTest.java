@@ -9,10 +9,10 @@ import java.util.Set;
 import org.apache.spark.launcher.JavaModuleOptions;
 import org.junit.jupiter.api.Test;
 
-/** The flags the launcher and the tests pass must follow Spark's own list when Spark moves. */
+/** The flags the tests pass must follow Spark's own list when Spark moves. */
 class JvmOptionsTest {
     @Test
-    void theLauncherPassesEveryFlagSparkAsksFor() throws Exception {
+    void theTestsPassEveryFlagSparkAsksFor() throws Exception {
         String text = Files.readString(Path.of("target/jvm-options")).trim();
         List<String> ours = List.of(text.split("\\s+"));
         Set<String> missing = new java.util.TreeSet<>(List.of(JavaModuleOptions.defaultModuleOptionArray()));

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** scripts/harvest as a user runs it: a separate JVM through Spark's own SparkSubmit. */
+/** scripts/harvest as a user runs it: a separate JVM through a real spark-submit. */
 class LauncherIT {
     @TempDir
     Path dir;
@@ -49,7 +49,9 @@ class LauncherIT {
         assertTrue(run.out().contains("harvest thumbnails: 6 items"), run.out());
         assertTrue(run.out().contains("ok 5 · skipped 0 · failed 1"), run.out());
         assertTrue(run.err().contains("progress") || run.err().contains("images under"), run.err());
-        assertTrue(!run.err().contains(" INFO  org.apache.spark"), "Spark's INFO lines stay off the console");
+        assertTrue(!run.err().contains(" INFO "  + "SparkContext") && !run.err().contains("INFO  org.apache.spark"),
+                "Spark's INFO lines stay off the console: " + run.err());
+        assertTrue(!run.err().contains("Using incubator modules"), run.err());
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals(6, summary.get("input").asLong());
         assertTrue(Files.exists(out.resolve("75x75/d0/p0.jpg")));

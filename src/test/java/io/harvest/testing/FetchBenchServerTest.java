@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class FetchBenchServerTest {
     void start() throws Exception {
         handler = new FetchBenchServer(10, LATENCY_MS, 2);
         server = handler.start(0);
-        base = "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        base = "http://127.0.0.1:" + LatencyServer.port(server);
     }
 
     @AfterEach
