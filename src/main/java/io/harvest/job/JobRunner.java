@@ -1,6 +1,7 @@
 package io.harvest.job;
 
 import io.harvest.HarvestException;
+import io.harvest.report.RunReport;
 import io.harvest.spark.Sessions;
 import java.io.PrintStream;
 import java.util.function.Function;
@@ -9,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The thin life cycle around every job: build the session, run, print the summary, stop the
- * session whatever happens, and turn the outcome into an exit code.
+ * The thin life cycle around every job: build the session, run, write the report page, print
+ * the summary, stop the session whatever happens, and turn the outcome into an exit code.
  */
 public final class JobRunner {
     /** The job ran; items that failed are rows in its manifest, not a failed job. */
@@ -37,6 +38,7 @@ public final class JobRunner {
         try {
             spark = Sessions.create("harvest " + job);
             Summary summary = body.apply(spark);
+            RunReport.afterRun(spark, job, summary);
             out.println(summary.render());
             return OK;
         } catch (HarvestException e) {

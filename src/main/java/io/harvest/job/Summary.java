@@ -106,7 +106,7 @@ public record Summary(String job, String output, long input, SortedMap<String, L
         return failures.isEmpty() ? "" : " (" + failures + ")";
     }
 
-    static String humanBytes(long n) {
+    public static String humanBytes(long n) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
         double v = n;
         int u = 0;

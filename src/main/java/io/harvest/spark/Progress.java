@@ -157,7 +157,8 @@ public final class Progress implements AutoCloseable {
         return line.toString();
     }
 
-    static String humanSeconds(double s) {
+    /** Seconds as people read them: "95 s", "12 min 05 s", "3 h 20 min". */
+    public static String humanSeconds(double s) {
         long secs = Math.round(s);
         if (secs < 120) {
             return secs + " s";
