@@ -60,6 +60,8 @@ def figures(run_dir):
             "files": min((o.get("files", 0) for o in outputs), default=None),
             "file_kib": b.median([o["file_bytes"] / o["files"] / 1024 for o in outputs if o.get("files")]),
             "fit": all(o.get("fit") for o in outputs),
+            "stage_rate": b.median([(o.get("summary") or {}).get("images_per_s") for _, o in finished]),
+            "stage_cpu_ms": b.median([(o.get("summary") or {}).get("cpu_ms_per_image") for _, o in finished]),
             "requests": b.median([c[0] for c in counts]),
             "in_flight": max((c[1] for c in counts if c[1] is not None), default=None),
             "rows": rows,
@@ -115,6 +117,9 @@ def targets(fig, images):
                      f" {b.fmt(i['rss_mib'], 0)} MiB)")
     else:
         lines.append("- MISSING peak memory: not measured for both routes")
+    if h["stage_rate"] or h["stage_cpu_ms"]:
+        lines.append(f"- INFO Harvest's own summary (its images stage alone, without the session start and the"
+                     f" manifest): {b.fmt(h['stage_rate'], 1)} images/s, {b.fmt(h['stage_cpu_ms'], 1)} ms of CPU per image")
     return lines
 
 
@@ -193,6 +198,9 @@ How each route ran:
   In-job: first shard start to last shard end, from its `<shard>_stats.json`.
 - Harvest: `scripts/harvest images --size 256x256 --resize-mode fit --format jpg --quality 95
   --allow-loopback {args.harvest_args}`; in-job: `elapsed_s` and `per_s` of its `summary.json`.
+  robots.txt obeyed (the server's allows everything). img2dataset has no per-host limit and
+  keeps up to 128 requests in flight, so Harvest's per-host limit (2 by default) is raised to
+  match unless the command above says otherwise.
 - Whole process: wall time of the route's command, start to exit (Python imports, JVM and Spark
   start-up included); images/s = thumbnails made (`ok` rows) / that time. CPU ms/image: user +
   system time of the whole process tree (every process waited for) / thumbnails made.

@@ -9,6 +9,7 @@ import io.harvest.thumbnails.ThumbnailsJob;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,6 +36,9 @@ final class ThumbnailsCommand implements Callable<Integer> {
                     + " all made from one decode.")
     List<ThumbnailSize> sizes;
 
+    @Mixin
+    ResizeOptions resize;
+
     @Option(names = "--format", defaultValue = "same", paramLabel = "same|jpg|png",
             description = "Output format: 'same' keeps JPEG and PNG and makes PNG of the rest.")
     OutputFormat format;
@@ -56,7 +60,8 @@ final class ThumbnailsCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--partitions", defaultValue = "0",
-            description = "Number of tasks; 0 means 4 per core of the cluster.")
+            description = "Number of tasks of equal weight; 0 means largest images first, in tasks"
+                    + " that shrink toward the end (about 7 per core).")
     int partitions;
 
     @Override
@@ -64,7 +69,7 @@ final class ThumbnailsCommand implements Callable<Integer> {
         ThumbnailsConfig config;
         try {
             config = new ThumbnailsConfig(input, output,
-                    new ThumbnailSpec(sizes, format, quality, maxPixels), resume, partitions, maxFileBytes);
+                    new ThumbnailSpec(sizes, format, quality, maxPixels, resize.mode, resize.upscale), resume, partitions, maxFileBytes);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

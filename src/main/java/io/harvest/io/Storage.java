@@ -105,7 +105,7 @@ public final class Storage {
             writeLocal(local, data);
             return;
         }
-        Path temp = new Path(target.getParent(), tempName(target.getName()));
+        Path temp = tempBeside(target);
         try {
             try (OutputStream out = fs.create(temp, false)) {
                 out.write(data);
@@ -127,6 +127,11 @@ public final class Storage {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** A hidden, unique path beside {@code target} for a file while it is written. */
+    public static Path tempBeside(Path target) {
+        return new Path(target.getParent(), tempName(target.getName()));
     }
 
     /** A hidden, unique name beside {@code name} for the file while it is written. */

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.harvest.testing.Scripts;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -54,24 +53,6 @@ class ClusterFaultsIT {
         Scripts.Run run = job.finish(10);
 
         assertEquals(0, run.exit(), run.err());
-        assertEveryItemOnceAndNothingLeftOver(dir.resolve("out"), PHOTOS, SLOW_SIZE);
-    }
-
-    @Test
-    @Order(2)
-    void speculativeCopiesOfTasksLeaveOneRowPerItem() throws Exception {
-        Path events = Files.createDirectories(dir.resolve("events"));
-        Scripts.Run run = start("--partitions", "40",
-                "--conf", "spark.speculation=true", "--conf", "spark.speculation.multiplier=1",
-                "--conf", "spark.speculation.quantile=0.1", "--conf", "spark.speculation.interval=100ms",
-                "--conf", "spark.speculation.minTaskRuntime=100ms",
-                "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + events.toUri()).finish(10);
-
-        assertEquals(0, run.exit(), run.err());
-        try (Stream<Path> logs = Files.list(events)) {
-            String log = Files.readString(logs.findFirst().orElseThrow());
-            assertTrue(log.contains("\"Speculative\":true"), "the run launched speculative copies");
-        }
         assertEveryItemOnceAndNothingLeftOver(dir.resolve("out"), PHOTOS, SLOW_SIZE);
     }
 
