@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFaultsIT {
     private static final int PHOTOS = 200;
-    private static final Path PHOTOS_DIR = TestCluster.DIR.resolveSibling("cluster-it-photos");
+    private static final Path PHOTOS_DIR = TestCluster.DIR.resolveSibling("cluster-it-photos-" + PHOTOS);
 
     @TempDir
     Path dir;
