@@ -56,7 +56,8 @@ final class ThumbnailsCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--partitions", defaultValue = "0",
-            description = "Number of tasks; 0 means 4 per core of the cluster.")
+            description = "Number of tasks of equal weight; 0 means largest images first, in tasks"
+                    + " that shrink toward the end (about 7 per core).")
     int partitions;
 
     @Override

@@ -22,16 +22,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The thumbnails job: every image under an input folder, made into thumbnails of one or more
- * sizes. CPU-bound, so one task per core and no threads inside a task; the files are spread
- * over the tasks by count and size.
+ * sizes. CPU-bound, so one task per core at a time and no threads inside a task; the files
+ * are spread over the tasks by size, largest first.
  */
 public final class ThumbnailsJob {
     public static final String NAME = "thumbnails";
     /** Image files by extension, compared in lower case. */
     public static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "gif", "bmp", "webp");
-    /** Tasks per core by default: enough that one slow image does not leave a core idle. */
-    private static final int TASKS_PER_CORE = 4;
-
     private static final Logger LOG = LoggerFactory.getLogger(ThumbnailsJob.class);
 
     private ThumbnailsJob() {}
@@ -43,9 +40,11 @@ public final class ThumbnailsJob {
         List<SourceFile> files = withoutOutput(FileListing.list(config.input(), EXTENSIONS, hadoop),
                 config.output());
         List<PlannedItem> items = OutputPlan.plan(files, config.spec().format());
-        int tasks = config.partitions() > 0 ? config.partitions()
-                : spark.sparkContext().defaultParallelism() * TASKS_PER_CORE;
-        List<List<PlannedItem>> bins = Balance.bins(items, tasks, i -> i.source().size());
+        // By default the largest images first, in tasks that shrink toward the end, so that no
+        // core waits long for the last task of another.
+        List<List<PlannedItem>> bins = config.partitions() > 0
+                ? Balance.bins(items, config.partitions(), i -> i.source().size())
+                : Balance.longestFirst(items, spark.sparkContext().defaultParallelism(), i -> i.source().size());
         LOG.info("{} images under {} in {} tasks", items.size(), config.input(), bins.size());
 
         Tally tally = Tally.register(spark.sparkContext(), NAME + ".tally");
