@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         description = {"Batch fetching and thumbnailing on Apache Spark.", "",
             "Options can also come from a file, one per line: harvest <job> @jobs/<job>.args",
             "Spark settings come from spark-submit or conf/spark-defaults.conf."},
-        subcommands = {ThumbnailsCommand.class, FetchCommand.class, ReportCommand.class, SamplesCommand.class,
+        subcommands = {ThumbnailsCommand.class, FetchCommand.class, ImagesCommand.class, ReportCommand.class,
+            SamplesCommand.class,
             CommandLine.HelpCommand.class})
 public final class HarvestCli implements Runnable {
     @Spec

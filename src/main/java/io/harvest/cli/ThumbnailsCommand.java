@@ -9,6 +9,7 @@ import io.harvest.thumbnails.ThumbnailsJob;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,6 +35,9 @@ final class ThumbnailsCommand implements Callable<Integer> {
             description = "Bounding box, aspect ratio kept, never enlarged. Repeat for several sizes,"
                     + " all made from one decode.")
     List<ThumbnailSize> sizes;
+
+    @Mixin
+    ResizeOptions resize;
 
     @Option(names = "--format", defaultValue = "same", paramLabel = "same|jpg|png",
             description = "Output format: 'same' keeps JPEG and PNG and makes PNG of the rest.")
@@ -65,7 +69,7 @@ final class ThumbnailsCommand implements Callable<Integer> {
         ThumbnailsConfig config;
         try {
             config = new ThumbnailsConfig(input, output,
-                    new ThumbnailSpec(sizes, format, quality, maxPixels), resume, partitions, maxFileBytes);
+                    new ThumbnailSpec(sizes, format, quality, maxPixels, resize.mode, resize.upscale), resume, partitions, maxFileBytes);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.harvest.fetch;
 
+import io.harvest.items.InputFormat;
 import io.harvest.net.FetchOptions;
 import io.harvest.net.KeepBodies;
 import java.io.Serializable;

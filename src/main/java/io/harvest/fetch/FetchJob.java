@@ -1,18 +1,17 @@
 package io.harvest.fetch;
 
-import io.harvest.HarvestException;
-import io.harvest.io.FileListing;
 import io.harvest.io.Storage;
+import io.harvest.items.UrlInput;
+import io.harvest.items.WorkItem;
+import io.harvest.items.WorkPlan;
+import io.harvest.job.ErrorList;
 import io.harvest.job.Manifest;
 import io.harvest.job.Summary;
+import io.harvest.net.FetchPipeline;
 import io.harvest.spark.Progress;
+import io.harvest.spark.ProgressCounter;
 import io.harvest.spark.Tally;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,10 +25,10 @@ import org.slf4j.LoggerFactory;
  * task (so its per-host limits hold across the cluster), and each task keeps
  * {@code concurrency} requests in flight.
  *
- * <p>Stages: {@link FetchInput} reads the list in its format; {@link WorkItems} numbers the
- * items in input order and groups them by host; {@link FetchTask} fetches each task's items
- * with one {@link io.harvest.net.Fetcher} and parses HTML on its own thread
- * ({@link PageParser}); {@link FetchRows} makes the rows, written by
+ * <p>Stages: {@link UrlInput} reads the list in its format; {@link WorkPlan} numbers the
+ * items in input order and groups them by host; a {@link FetchPipeline} fetches each task's
+ * items with one {@link io.harvest.net.Fetcher} and hands HTML pages to the
+ * {@link PageHandler} on its own thread ({@link PageParser}); {@link FetchRows} makes the rows, written by
  * {@link Manifest#write} (staging folder swapped in: a re-run replaces, never appends; a
  * retried task's rows are committed once). The summary comes from the {@link Tally} the tasks
  * kept while writing those rows; then {@link ErrorList} writes errors.txt from the manifest.
@@ -55,12 +54,13 @@ public final class FetchJob {
         long start = System.nanoTime();
         FetchConfig config = requested.withOutput(
                 Storage.qualify(requested.output(), spark.sparkContext().hadoopConfiguration()));
-        FetchInput.Table input = FetchInput.read(spark, config.input(), config.inputFormat(),
+        UrlInput.Table input = UrlInput.read(spark, config.input(), config.inputFormat(),
                 config.urlColumn(), FetchRows.reservedNames(config.extract()));
-        requireOutputOutsideInput(config, spark.sparkContext().hadoopConfiguration());
+        UrlInput.requireOutputOutside(config.input(), config.output(),
+                spark.sparkContext().hadoopConfiguration());
         int partitions = config.partitions() > 0 ? config.partitions()
                 : spark.sparkContext().defaultParallelism();
-        WorkItems.Plan plan = WorkItems.plan(spark, input, partitions);
+        WorkPlan.Plan plan = WorkPlan.plan(spark, input, partitions);
         LOG.info("{} items from {} ({}) in {} tasks, {} requests in flight per task ({} s to plan)",
                 plan.count(), config.input(), input.format().label(), partitions,
                 config.fetch().concurrency(), round((System.nanoTime() - start) / 1e9));
@@ -69,10 +69,15 @@ public final class FetchJob {
         Tally tally = Tally.register(spark.sparkContext(), NAME + ".tally");
         long fetchStart = System.nanoTime();
         try (Progress progress = Progress.start(spark, NAME, plan.count())) {
-            FetchTask task = new FetchTask(config.fetchOptions(), new PageParser(config.extract()),
-                    new FetchRows(config.extract(), config.saveBody(), input.carried().size()),
-                    progress.counter(), cpuNanos, tally);
-            JavaRDD<Row> rows = plan.items().mapPartitions(task::run);
+            PageHandler pages = new PageHandler(new PageParser(config.extract()),
+                    new FetchRows(config.extract(), config.saveBody(), input.carried().size()));
+            FetchPipeline<WorkItem, Row> pipeline = new FetchPipeline<>(config.fetchOptions(),
+                    WorkItem::urlToFetch, pages, FetchPipeline.BACKLOG_BYTES, cpuNanos);
+            ProgressCounter counter = progress.counter();
+            JavaRDD<Row> rows = plan.items().mapPartitions(items -> pipeline.run(items, row -> {
+                counter.finished(FetchRows.failed(row));
+                FetchRows.tally(row, tally);
+            }));
             Manifest.write(spark.createDataFrame(rows, FetchRows.schema(config.extract(), config.saveBody(),
                     input.carried())), config.output());
         }
@@ -89,7 +94,7 @@ public final class FetchJob {
     /**
      * Figures only this job has: responses by HTTP status, ok pages per second of the fetch
      * stage, and CPU time per page: the executors' process CPU while the fetch tasks ran
-     * (see {@link CpuClock}; in local mode the driver's JVM is the executor) over the responses
+     * (see {@link io.harvest.spark.CpuClock}; in local mode the driver's JVM is the executor) over the responses
      * received, whatever their status.
      */
     private static Summary withDetails(FetchConfig config, Summary summary, Tally tally,
@@ -109,25 +114,5 @@ public final class FetchJob {
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    /** An output inside a folder input would be read as input by the next run. */
-    private static void requireOutputOutsideInput(FetchConfig config, Configuration conf) {
-        try {
-            Path in = new Path(config.input());
-            Path out = new Path(config.output());
-            FileSystem fs = Storage.fileSystem(in, conf);
-            String input = fs.makeQualified(in).toString();
-            String output = Storage.fileSystem(out, conf).makeQualified(out).toString();
-            boolean folder = !FileListing.isGlob(config.input()) && fs.getFileStatus(in).isDirectory();
-            if ((output + "/").startsWith(input + "/") && (output.equals(input) || folder)) {
-                throw new HarvestException("the output folder " + config.output()
-                        + " must not be inside the input folder " + config.input());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException e) {
-            throw new HarvestException("bad path: " + e.getMessage(), e);
-        }
     }
 }

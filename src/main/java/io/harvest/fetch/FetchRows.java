@@ -1,7 +1,8 @@
 package io.harvest.fetch;
 
+import io.harvest.items.WorkItem;
 import io.harvest.net.FetchResult;
-import io.harvest.net.FetchStatus;
+import io.harvest.job.Status;
 import io.harvest.spark.Rows;
 import java.io.Serializable;
 import java.sql.Timestamp;
@@ -86,6 +87,11 @@ final class FetchRows implements Serializable {
         }
     }
 
+    /** Whether a row is a failed item, for the progress line. */
+    static boolean failed(Row row) {
+        return !row.getString(STATUS).equals(Status.OK.label());
+    }
+
     FetchRows(List<ExtractField> fields, boolean saveBody, int carriedCount) {
         this.extractAt = new int[fields.size()];
         int next = FIXED.size();
@@ -118,8 +124,8 @@ final class FetchRows implements Serializable {
     }
 
     /** The row of an item whose input record is unusable (a JSON line that does not parse). */
-    Row invalid(Row item) {
-        Object[] v = start(item, FetchStatus.INVALID_URL.status(), item.getString(WorkItems.ERROR));
+    Row invalid(WorkItem item) {
+        Object[] v = start(item, Status.INVALID_URL.label(), item.unreadable());
         v[BYTES] = 0L;
         v[ELAPSED_MS] = 0L;
         v[ATTEMPTS] = 0;
@@ -130,9 +136,9 @@ final class FetchRows implements Serializable {
      * The row of a fetched item. {@code page} is null for anything but an HTML page that
      * parsed; {@code parseError} says why an HTML page did not.
      */
-    Row fetched(Row item, FetchResult r, HtmlPage page, String parseError) {
+    Row fetched(WorkItem item, FetchResult r, HtmlPage page, String parseError) {
         String error = r.error() != null ? r.error() : parseError;
-        Object[] v = start(item, r.status().status(), error);
+        Object[] v = start(item, r.status().label(), error);
         v[FINAL_URL] = r.finalUrl();
         v[HTTP_STATUS] = r.httpStatus();
         v[CONTENT_TYPE] = r.contentType();
@@ -159,14 +165,14 @@ final class FetchRows implements Serializable {
         return RowFactory.create(v);
     }
 
-    private Object[] start(Row item, String status, String error) {
+    private Object[] start(WorkItem item, String status, String error) {
         Object[] v = new Object[carriedAt + carriedCount];
-        v[ITEM] = item.getLong(WorkItems.ITEM);
-        v[URL] = item.getString(WorkItems.URL);
+        v[ITEM] = item.item();
+        v[URL] = item.url();
         v[STATUS] = status;
         v[ERROR] = error;
         for (int i = 0; i < carriedCount; i++) {
-            v[carriedAt + i] = item.get(WorkItems.CARRIED + i);
+            v[carriedAt + i] = item.carried().get(i);
         }
         return v;
     }

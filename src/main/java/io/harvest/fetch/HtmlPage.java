@@ -8,8 +8,9 @@ import java.util.List;
  * @param charset   the charset the body was decoded with
  * @param links     absolute http(s) outlinks ({@code a} and {@code area}), without fragments,
  *                  each once, in page order
- * @param images    absolute http(s) URLs of {@code img} sources, each once, in page order
+ * @param images    absolute http(s) URLs of images: {@code img} sources, the largest of each
+ *                  {@code srcset}, {@code og:image}; each once, in page order
  * @param extracted one value per {@code --extract} field, in their order (null: no match)
  */
-record HtmlPage(String charset, String title, String description, String canonical, String lang,
+public record HtmlPage(String charset, String title, String description, String canonical, String lang,
                 List<String> links, List<String> images, List<String> extracted) {}

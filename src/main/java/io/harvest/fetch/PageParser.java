@@ -19,7 +19,7 @@ import org.jsoup.select.Evaluator;
  * outlinks and images, and the {@code --extract} fields. CPU work: the fetch task runs it on
  * its own thread, never on the HTTP client's.
  */
-final class PageParser implements Serializable {
+public final class PageParser implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
     /** Content types that say nothing about the body: such bodies are sniffed. */
@@ -29,7 +29,7 @@ final class PageParser implements Serializable {
     private final List<ExtractField> fields;
     private transient List<Evaluator> compiled;
 
-    PageParser(List<ExtractField> fields) {
+    public PageParser(List<ExtractField> fields) {
         this.fields = List.copyOf(fields);
     }
 
@@ -37,7 +37,7 @@ final class PageParser implements Serializable {
      * True for a body to parse as HTML: its Content-Type says so, or it says nothing useful
      * and the body starts like an HTML document.
      */
-    static boolean isHtml(String contentType, byte[] body) {
+    public static boolean isHtml(String contentType, byte[] body) {
         String mime = mimeType(contentType);
         if (HTML_TYPES.contains(mime)) {
             return true;
@@ -60,7 +60,7 @@ final class PageParser implements Serializable {
         return type.trim().toLowerCase(Locale.ROOT);
     }
 
-    HtmlPage parse(byte[] body, String contentType, String baseUrl) {
+    public HtmlPage parse(byte[] body, String contentType, String baseUrl) {
         PageText.Decoded text = PageText.decode(body, contentType);
         Document doc = Jsoup.parse(text.text(), baseUrl == null ? "" : baseUrl);
         List<String> extracted = new ArrayList<>(fields.size());
@@ -107,7 +107,10 @@ final class PageParser implements Serializable {
             switch (e.normalName()) {
                 case "html" -> htmlLang = htmlLang == null ? orNull(e.attr("lang")) : htmlLang;
                 case "a", "area" -> addUrl(links, e, "href");
-                case "img" -> addUrl(images, e, "src");
+                case "img" -> {
+                    addUrl(images, e, "src");
+                    addLargest(e.attr("srcset"), e);
+                }
                 case "link" -> {
                     if (canonical == null && e.hasAttr("href") && hasToken(e.attr("rel"), "canonical")) {
                         canonical = url(e, "href");
@@ -129,6 +132,9 @@ final class PageParser implements Serializable {
                 ogDescription = content;
             } else if (metaLang == null && e.attr("http-equiv").equalsIgnoreCase("content-language")) {
                 metaLang = content;
+            } else if (e.attr("property").equalsIgnoreCase("og:image")
+                    || e.attr("property").equalsIgnoreCase("og:image:url")) {
+                addUrl(images, e, "content");
             }
         }
 
@@ -145,6 +151,41 @@ final class PageParser implements Serializable {
                 String url = url(e, attribute);
                 if (url != null) {
                     into.add(url);
+                }
+            }
+        }
+
+        /**
+         * The largest candidate of a {@code srcset} ({@code a.jpg 480w, b.jpg 1080w} or
+         * {@code a.jpg 1x, b.jpg 2x}): by its width or density descriptor, the last on a tie.
+         */
+        private void addLargest(String srcset, Element e) {
+            String best = null;
+            double bestSize = -1;
+            for (String candidate : srcset.split(",")) {
+                String[] parts = candidate.strip().split("\\s+");
+                if (parts[0].isEmpty()) {
+                    continue;
+                }
+                double size = 1;
+                if (parts.length > 1 && parts[1].length() > 1) {
+                    try {
+                        size = Double.parseDouble(parts[1].substring(0, parts[1].length() - 1));
+                    } catch (NumberFormatException ignored) {
+                        continue;
+                    }
+                }
+                if (size >= bestSize) {
+                    best = parts[0];
+                    bestSize = size;
+                }
+            }
+            if (best != null) {
+                String chosen = best;
+                String abs = httpUrl(resolver.resolve(chosen,
+                        () -> org.jsoup.internal.StringUtil.resolve(e.baseUri(), chosen)));
+                if (abs != null) {
+                    images.add(abs);
                 }
             }
         }

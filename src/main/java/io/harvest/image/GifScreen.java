@@ -1,5 +1,6 @@
 package io.harvest.image;
 
+import io.harvest.job.Status;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -36,7 +37,7 @@ final class GifScreen {
     private GifScreen(byte[] data) throws ImageException {
         this.data = data;
         if (data.length < 13) {
-            throw new ImageException(ImageFailure.DECODE_ERROR, "truncated GIF header");
+            throw new ImageException(Status.DECODE_ERROR, "truncated GIF header");
         }
         int flags = data[10] & 0xFF;
         boolean globalTable = (flags & 0x80) != 0;
@@ -125,7 +126,7 @@ final class GifScreen {
                 at++; // not a block: skipped, as Pillow and browsers do
             }
         }
-        throw new ImageException(ImageFailure.DECODE_ERROR, "GIF without an image");
+        throw new ImageException(Status.DECODE_ERROR, "GIF without an image");
     }
 
     private int afterSubBlocks(int at) {

@@ -1,22 +1,24 @@
 package io.harvest.image;
 
+import io.harvest.job.Status;
+
 /** An image that cannot be thumbnailed, with the reason as a manifest status. */
 public class ImageException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    private final ImageFailure failure;
+    private final Status failure;
 
-    public ImageException(ImageFailure failure, String message) {
+    public ImageException(Status failure, String message) {
         super(message);
         this.failure = failure;
     }
 
-    public ImageException(ImageFailure failure, String message, Throwable cause) {
+    public ImageException(Status failure, String message, Throwable cause) {
         super(message, cause);
         this.failure = failure;
     }
 
-    public ImageFailure failure() {
+    public Status failure() {
         return failure;
     }
 }

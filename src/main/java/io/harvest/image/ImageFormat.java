@@ -1,5 +1,6 @@
 package io.harvest.image;
 
+import io.harvest.job.Status;
 import java.util.Locale;
 
 /**
@@ -36,15 +37,15 @@ enum ImageFormat {
     /** The format of {@code data}, refusing data that is not a readable image. */
     static ImageFormat of(byte[] data) throws ImageException {
         if (data.length == 0) {
-            throw new ImageException(ImageFailure.DECODE_ERROR, "empty file");
+            throw new ImageException(Status.NOT_IMAGE, "empty file");
         }
         ImageFormat format = sniff(data);
         if (format == null) {
-            throw new ImageException(ImageFailure.DECODE_ERROR,
+            throw new ImageException(Status.NOT_IMAGE,
                     "not an image: no JPEG, PNG, GIF, BMP or WebP signature");
         }
         if (!format.readable) {
-            throw new ImageException(ImageFailure.UNSUPPORTED, format.formatName() + " images are not supported");
+            throw new ImageException(Status.UNSUPPORTED, format.formatName() + " images are not supported");
         }
         return format;
     }

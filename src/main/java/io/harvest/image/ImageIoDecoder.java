@@ -1,6 +1,7 @@
 package io.harvest.image;
 
 import com.twelvemonkeys.imageio.plugins.bmp.BMPImageReaderSpi;
+import io.harvest.job.Status;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
@@ -56,7 +57,7 @@ final class ImageIoDecoder implements AutoCloseable {
             return new ImageInfo(format.formatName(), reader.getWidth(0), reader.getHeight(0), orientation);
         } catch (IOException | RuntimeException e) {
             reader.reset();
-            throw new ImageException(ImageFailure.DECODE_ERROR, "unreadable " + format.formatName()
+            throw new ImageException(Status.DECODE_ERROR, "unreadable " + format.formatName()
                     + " header: " + e, e);
         }
     }
@@ -80,16 +81,16 @@ final class ImageIoDecoder implements AutoCloseable {
         } catch (IIOException e) {
             throw new ImageException(failureOf(e), "cannot decode " + format.formatName() + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
-            throw new ImageException(ImageFailure.DECODE_ERROR, "cannot decode " + format.formatName() + ": " + e, e);
+            throw new ImageException(Status.DECODE_ERROR, "cannot decode " + format.formatName() + ": " + e, e);
         } finally {
             reader.reset();
         }
     }
 
     /** ImageIO's readers say "Unsupported" for real images of variants they cannot read. */
-    private static ImageFailure failureOf(IIOException e) {
+    private static Status failureOf(IIOException e) {
         String message = String.valueOf(e.getMessage());
-        return message.startsWith("Unsupported") ? ImageFailure.UNSUPPORTED : ImageFailure.DECODE_ERROR;
+        return message.startsWith("Unsupported") ? Status.UNSUPPORTED : Status.DECODE_ERROR;
     }
 
     private ImageReader open(ImageFormat format, byte[] data) throws ImageException {
@@ -116,10 +117,10 @@ final class ImageIoDecoder implements AutoCloseable {
                     if (found.hasNext()) {
                         return found.next();
                     }
-                    throw new ImageException(ImageFailure.UNSUPPORTED, "no reader for " + format.formatName());
+                    throw new ImageException(Status.UNSUPPORTED, "no reader for " + format.formatName());
             }
         } catch (IOException e) {
-            throw new ImageException(ImageFailure.UNSUPPORTED, "no reader for " + format.formatName() + ": " + e, e);
+            throw new ImageException(Status.UNSUPPORTED, "no reader for " + format.formatName() + ": " + e, e);
         }
     }
 

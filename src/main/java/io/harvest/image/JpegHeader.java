@@ -1,5 +1,6 @@
 package io.harvest.image;
 
+import io.harvest.job.Status;
 import com.twelvemonkeys.imageio.metadata.Directory;
 import com.twelvemonkeys.imageio.metadata.Entry;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
@@ -76,7 +77,7 @@ record JpegHeader(int width, int height, int components, int precision, int fram
                 }
             }
             if (frame == null) {
-                throw new ImageException(ImageFailure.DECODE_ERROR, "JPEG without a frame header");
+                throw new ImageException(Status.DECODE_ERROR, "JPEG without a frame header");
             }
             DataInputStream sof = new DataInputStream(frame.data());
             int precision = sof.readUnsignedByte();
@@ -84,11 +85,11 @@ record JpegHeader(int width, int height, int components, int precision, int fram
             int width = sof.readUnsignedShort();
             int components = sof.readUnsignedByte();
             if (width == 0 || height == 0) {
-                throw new ImageException(ImageFailure.DECODE_ERROR, "JPEG of size " + width + "x" + height);
+                throw new ImageException(Status.DECODE_ERROR, "JPEG of size " + width + "x" + height);
             }
             return new JpegHeader(width, height, components, precision, frame.marker(), orientation, scanStart);
         } catch (IOException | RuntimeException e) {
-            throw new ImageException(ImageFailure.DECODE_ERROR, "unreadable JPEG header: " + e, e);
+            throw new ImageException(Status.DECODE_ERROR, "unreadable JPEG header: " + e, e);
         }
     }
 

@@ -2,14 +2,28 @@ package io.harvest.image;
 
 import io.harvest.io.FileListing;
 
-/** The encoding of thumbnails. */
+/** The encoding of thumbnails. A JVM WebP encoder is not maintained (TwelveMonkeys only reads WebP). */
 public enum OutputFormat {
     /** JPEG stays JPEG, PNG stays PNG, every other source becomes PNG. */
     SAME,
     JPG,
     PNG;
 
-    /** The concrete format for a source named {@code sourceName} (by its extension). */
+    /**
+     * The concrete format for a source in {@code sniffed} format (told by its bytes): how the
+     * thumbnailer resolves {@link #SAME}.
+     */
+    OutputFormat forFormat(ImageFormat sniffed) {
+        if (this != SAME) {
+            return this;
+        }
+        return sniffed == ImageFormat.JPEG ? JPG : PNG;
+    }
+
+    /**
+     * The concrete format for a source named {@code sourceName} (by its extension): for jobs
+     * that must name outputs before reading the sources.
+     */
     public OutputFormat forSource(String sourceName) {
         if (this != SAME) {
             return this;

@@ -1,5 +1,6 @@
 package io.harvest.image;
 
+import io.harvest.job.Status;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,27 +41,39 @@ public final class Thumbnailer implements AutoCloseable {
     }
 
     /**
-     * The thumbnails of one encoded image, in the order of the spec's sizes. Every failure is
-     * an {@link ImageException}: decoders' runtime exceptions on hostile data included.
+     * The thumbnails of one encoded image, in the order of the spec's sizes, in the spec's
+     * format ({@link OutputFormat#SAME} follows the format sniffed from the bytes). Every
+     * failure is an {@link ImageException} with its status: decoders' runtime exceptions on
+     * hostile data included.
      */
-    public Thumbnails make(byte[] data, String sourceName) throws ImageException {
+    public Thumbnails make(byte[] data) throws ImageException {
+        return make(data, spec.format());
+    }
+
+    /** As {@link #make(byte[])}, in {@code format} instead of the spec's. */
+    public Thumbnails make(byte[] data, OutputFormat format) throws ImageException {
         try {
-            ImageFormat format = ImageFormat.of(data);
-            JpegHeader header = format == ImageFormat.JPEG ? JpegHeader.read(data) : null;
-            ImageInfo info = checked(header != null ? header.info() : imageIo.header(format, data, 1));
+            ImageFormat sniffed = ImageFormat.of(data);
+            JpegHeader header = sniffed == ImageFormat.JPEG ? JpegHeader.read(data) : null;
+            ImageInfo info = checked(header != null ? header.info() : imageIo.header(sniffed, data, 1));
             int[] need = largestStored(info);
             Decoded decoded = header != null ? decodeJpeg(data, header, info, need)
-                    : imageIo.decode(format, info, need[0], need[1]);
-            return encode(info, decoded, need, spec.format().forSource(sourceName));
+                    : imageIo.decode(sniffed, info, need[0], need[1]);
+            return encode(info, decoded, need, format.forFormat(sniffed));
         } catch (IOException | RuntimeException e) {
-            throw new ImageException(ImageFailure.DECODE_ERROR, "cannot make thumbnails: " + e, e);
+            throw new ImageException(Status.DECODE_ERROR, "cannot make thumbnails: " + e, e);
         }
+    }
+
+    /** The spec this thumbnailer makes. */
+    public ThumbnailSpec spec() {
+        return spec;
     }
 
     private Decoded decodeJpeg(byte[] data, JpegHeader header, ImageInfo info, int[] need)
             throws ImageException {
         if (!header.complete(data)) {
-            throw new ImageException(ImageFailure.DECODE_ERROR, "truncated JPEG: no end-of-image marker");
+            throw new ImageException(Status.DECODE_ERROR, "truncated JPEG: no end-of-image marker");
         }
         // libjpeg-turbo cannot convert CMYK and YCCK (4 components) to RGB: ImageIO can.
         if (jpegs != null && header.baseline8Bit() && header.components() != 4) {
@@ -80,7 +93,7 @@ public final class Thumbnailer implements AutoCloseable {
             return imageIo.decode(ImageFormat.JPEG, info, need[0], need[1]);
         } catch (ImageException e) {
             if (!header.baseline8Bit()) {
-                throw new ImageException(ImageFailure.UNSUPPORTED, "lossless or " + header.precision()
+                throw new ImageException(Status.UNSUPPORTED, "lossless or " + header.precision()
                         + "-bit JPEG: " + e.getMessage(), e);
             }
             throw e;
@@ -90,7 +103,7 @@ public final class Thumbnailer implements AutoCloseable {
     /** The info, when the image is within the pixel cap. */
     private ImageInfo checked(ImageInfo info) throws ImageException {
         if (info.pixels() > spec.maxPixels()) {
-            throw new ImageException(ImageFailure.TOO_MANY_PIXELS, info.width() + "x" + info.height()
+            throw new ImageException(Status.TOO_MANY_PIXELS, info.width() + "x" + info.height()
                     + " is over the limit of " + spec.maxPixels() + " pixels");
         }
         return info;
@@ -108,9 +121,10 @@ public final class Thumbnailer implements AutoCloseable {
         return new int[] {w, h};
     }
 
-    private static int[] stored(ImageInfo info, ThumbnailSize size) {
-        int[] wh = size.fit(info.displayWidth(), info.displayHeight());
-        return info.transposed() ? new int[] {wh[1], wh[0]} : wh;
+    private int[] stored(ImageInfo info, ThumbnailSize size) {
+        ResizeMode.Geometry g = spec.geometry(size, info.displayWidth(), info.displayHeight());
+        return info.transposed() ? new int[] {g.scaledHeight(), g.scaledWidth()}
+                : new int[] {g.scaledWidth(), g.scaledHeight()};
     }
 
     /** {@code need}: the largest thumbnail in the stored orientation ({@link #largestStored}). */
@@ -123,18 +137,23 @@ public final class Thumbnailer implements AutoCloseable {
         List<Thumbnail> out = new ArrayList<>(spec.sizes().size());
         for (ThumbnailSize size : spec.sizes()) {
             // Sizes as displayed: thumbnailator's orientation filters swap them for the resize.
-            int[] wh = size.fit(info.displayWidth(), info.displayHeight());
-            var builder = net.coobird.thumbnailator.Thumbnails.of(image).forceSize(wh[0], wh[1])
+            ResizeMode.Geometry g = spec.geometry(size, info.displayWidth(), info.displayHeight());
+            var builder = net.coobird.thumbnailator.Thumbnails.of(image)
+                    .forceSize(g.scaledWidth(), g.scaledHeight())
                     .outputFormat(format.extension());
             if (orient != null) {
                 builder.addFilter(orient);
+            }
+            if (g.reframed()) {
+                // Filters run after the resize and orientation: crop or letterbox, centred.
+                builder.addFilter(new Reframe(g.width(), g.height(), format != OutputFormat.JPG));
             }
             if (format == OutputFormat.JPG) {
                 builder.outputQuality(spec.quality());
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
             builder.toOutputStream(bytes);
-            out.add(new Thumbnail(size, wh[0], wh[1], format, bytes.toByteArray()));
+            out.add(new Thumbnail(size, g.width(), g.height(), format, bytes.toByteArray()));
         }
         return new Thumbnails(info.format(), info.displayWidth(), info.displayHeight(), decoded.route(), out);
     }

@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 public record Summary(String job, String output, long input, SortedMap<String, Long> byStatus,
                       long bytes, double elapsedS, Map<String, Object> details) {
 
-    public static final String OK = "ok";
-    public static final String SKIPPED = "skipped";
+    public static final String OK = Status.OK.label();
+    public static final String SKIPPED = Status.SKIPPED.label();
 
     public Summary {
         byStatus = new TreeMap<>(byStatus);

@@ -99,11 +99,18 @@ final class Exchange implements Response.Listener {
                     answered ? response.getHeaders().get(HttpHeader.LOCATION) : null,
                     answered ? response.getHeaders().get(HttpHeader.RETRY_AFTER) : null,
                     bytes, body, failure == null ? HexFormat.of().formatHex(digest.digest()) : null,
-                    failure, System.currentTimeMillis(), System.nanoTime());
+                    failure, System.currentTimeMillis(), System.nanoTime(),
+                    answered ? robotsTag(response) : null);
         } catch (RuntimeException e) {
             outcome = Outcome.failed(uri, e);
         }
         done.accept(outcome);
+    }
+
+    /** Every X-Robots-Tag header of the response, one per line; null when it has none. */
+    private static String robotsTag(Response response) {
+        java.util.List<String> values = response.getHeaders().getValuesList("X-Robots-Tag");
+        return values.isEmpty() ? null : String.join("\n", values);
     }
 
     private static long declaredLength(Response response) {

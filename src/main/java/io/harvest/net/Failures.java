@@ -1,5 +1,6 @@
 package io.harvest.net;
 
+import io.harvest.job.Status;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -13,14 +14,14 @@ final class Failures {
 
     private Failures() {}
 
-    static FetchStatus status(Throwable failure) {
+    static Status status(Throwable failure) {
         return own(cause(failure));
     }
 
     /** The exception in the chain that decides the status (the outermost one if none does). */
     static Throwable cause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (own(t) != FetchStatus.CONNECTION_ERROR) {
+            if (own(t) != Status.CONNECTION_ERROR) {
                 return t;
             }
         }
@@ -28,9 +29,9 @@ final class Failures {
     }
 
     /** Failures of reaching the host at all: they count towards cutting the host off. */
-    static boolean isConnectionLevel(FetchStatus status) {
-        return status == FetchStatus.TIMEOUT || status == FetchStatus.CONNECTION_ERROR
-                || status == FetchStatus.DNS_ERROR;
+    static boolean isConnectionLevel(Status status) {
+        return status == Status.TIMEOUT || status == Status.CONNECTION_ERROR
+                || status == Status.DNS_ERROR;
     }
 
     static String message(Throwable failure) {
@@ -50,20 +51,20 @@ final class Failures {
     }
 
     /** The status this exception alone stands for. */
-    private static FetchStatus own(Throwable t) {
+    private static Status own(Throwable t) {
         if (t instanceof TooLargeException) {
-            return FetchStatus.TOO_LARGE;
+            return Status.TOO_LARGE;
         }
         if (t instanceof BlockedAddressException) {
-            return FetchStatus.BLOCKED;
+            return Status.BLOCKED;
         }
         if (t instanceof UnknownHostException) {
-            return FetchStatus.DNS_ERROR;
+            return Status.DNS_ERROR;
         }
         if (t instanceof TimeoutException || t instanceof SocketTimeoutException
                 || t instanceof InterruptedByTimeoutException) {
-            return FetchStatus.TIMEOUT;
+            return Status.TIMEOUT;
         }
-        return FetchStatus.CONNECTION_ERROR;
+        return Status.CONNECTION_ERROR;
     }
 }

@@ -3,6 +3,7 @@ package io.harvest.net;
 import io.harvest.Version;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,13 +38,15 @@ import java.util.Objects;
  *                         1024). Items are queued per host, so a slow host only holds its own.
  * @param resolver         host name to addresses; the system's DNS unless a test or the user
  *                         maps names (the address policy applies to whatever it returns)
+ * @param headers          extra request headers sent with every request (an API key); none by default
  */
 public record FetchOptions(int concurrency, int maxPerHost, Duration hostDelay, int retries,
                            Duration retryBackoff, Duration maxRetryAfter, Duration connectTimeout,
                            Duration requestTimeout, long maxBytes, int maxRedirects,
                            boolean obeyRobots, Duration maxCrawlDelay, String userAgent,
                            AddressPolicy addresses, int hostFailureLimit, KeepBodies keepBodies,
-                           int lookAhead, NameResolver resolver) implements Serializable {
+                           int lookAhead, NameResolver resolver, List<RequestHeader> headers)
+        implements Serializable {
 
     /** Kept bodies are Java arrays: the body limit stays under their size limit (2 GiB). */
     public static final long MAX_BODY_LIMIT = Integer.MAX_VALUE - 16;
@@ -71,6 +74,7 @@ public record FetchOptions(int concurrency, int maxPerHost, Duration hostDelay, 
         Objects.requireNonNull(addresses, "addresses");
         Objects.requireNonNull(keepBodies, "keepBodies");
         Objects.requireNonNull(resolver, "resolver");
+        headers = List.copyOf(headers);
     }
 
     /** The defaults of the fetch job: polite, safe, and 64 requests in flight. */
@@ -78,7 +82,7 @@ public record FetchOptions(int concurrency, int maxPerHost, Duration hostDelay, 
         return new FetchOptions(64, 2, Duration.ZERO, 2, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(30),
                 10L << 20, 5, true, Duration.ofSeconds(10), defaultUserAgent(),
-                AddressPolicy.PUBLIC_ONLY, 10, KeepBodies.HTML, 0, NameResolver.system());
+                AddressPolicy.PUBLIC_ONLY, 10, KeepBodies.HTML, 0, NameResolver.system(), List.of());
     }
 
     /** Names Harvest, its version and where to read about it, as polite crawlers do. */
@@ -134,6 +138,7 @@ public record FetchOptions(int concurrency, int maxPerHost, Duration hostDelay, 
         private KeepBodies keepBodies;
         private int lookAhead;
         private NameResolver resolver;
+        private List<RequestHeader> headers;
 
         private Builder(FetchOptions o) {
             concurrency = o.concurrency;
@@ -154,6 +159,7 @@ public record FetchOptions(int concurrency, int maxPerHost, Duration hostDelay, 
             keepBodies = o.keepBodies;
             lookAhead = o.lookAhead;
             resolver = o.resolver;
+            headers = o.headers;
         }
 
         public Builder concurrency(int v) {
@@ -246,11 +252,16 @@ public record FetchOptions(int concurrency, int maxPerHost, Duration hostDelay, 
             return this;
         }
 
+        public Builder headers(List<RequestHeader> v) {
+            headers = v;
+            return this;
+        }
+
         public FetchOptions build() {
             return new FetchOptions(concurrency, maxPerHost, hostDelay, retries, retryBackoff,
                     maxRetryAfter, connectTimeout, requestTimeout, maxBytes, maxRedirects,
                     obeyRobots, maxCrawlDelay, userAgent, addresses, hostFailureLimit, keepBodies,
-                    lookAhead, resolver);
+                    lookAhead, resolver, headers);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.harvest.net;
 
+import io.harvest.job.Status;
+
 /**
  * The outcome of fetching one URL.
  *
@@ -15,11 +17,12 @@ package io.harvest.net;
  * @param attempts    requests made for this URL, retries included (redirect hops not counted)
  * @param elapsedMs   from the first attempt to the end of the last
  * @param fetchedAtMillis when the last response arrived (epoch millis)
+ * @param robotsTag   the last response's X-Robots-Tag headers, one per line; null when none
  */
-public record FetchResult(String url, String finalUrl, FetchStatus status, Integer httpStatus,
+public record FetchResult(String url, String finalUrl, Status status, Integer httpStatus,
                           String error, String contentType, long bytes, byte[] body, String sha256,
-                          int attempts, long elapsedMs, long fetchedAtMillis) {
+                          int attempts, long elapsedMs, long fetchedAtMillis, String robotsTag) {
     public boolean ok() {
-        return status == FetchStatus.OK;
+        return status == Status.OK;
     }
 }

@@ -1,5 +1,6 @@
 package io.harvest.net;
 
+import io.harvest.job.Status;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * One {@link Fetcher#fetchAll} call: a scheduler run on the caller's thread. Jetty's threads
@@ -41,6 +43,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
     private final Robots robots;
     private final Iterator<T> input;
     private final Function<T, String> urlOf;
+    private final ToIntFunction<T> shareOf;
     private final int lookAhead;
     private final long attemptLimitNanos;
 
@@ -58,12 +61,14 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
     private long waitingBodyBytes;
     private long pulled;
 
-    FetchRun(Fetcher fetcher, Robots robots, Iterator<T> input, Function<T, String> urlOf) {
+    FetchRun(Fetcher fetcher, Robots robots, Iterator<T> input, Function<T, String> urlOf,
+             ToIntFunction<T> shareOf) {
         this.fetcher = fetcher;
         this.options = fetcher.options();
         this.robots = robots;
         this.input = input;
         this.urlOf = urlOf;
+        this.shareOf = shareOf;
         this.lookAhead = options.effectiveLookAhead();
         this.attemptLimitNanos = options.connectTimeout().toNanos()
                 + options.requestTimeout().toNanos() + WATCHDOG_GRACE_NANOS;
@@ -150,17 +155,21 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
                 URI uri = Urls.parse(raw);
                 enqueue(Pending.of(item, raw, uri), false);
             } catch (InvalidUrlException e) {
-                emit(Pending.of(item, raw, null), FetchStatus.INVALID_URL, e.getMessage(), null);
+                emit(Pending.of(item, raw, null), Status.INVALID_URL, e.getMessage(), null);
             } catch (RuntimeException e) {
-                emit(Pending.of(item, raw, null), FetchStatus.INVALID_URL,
+                emit(Pending.of(item, raw, null), Status.INVALID_URL,
                         "could not read the URL: " + e, null);
             }
         }
     }
 
     private void enqueue(Pending<T> job, boolean first) {
-        HostQueue<T> host = hosts.computeIfAbsent(job.host,
-                name -> new HostQueue<>(name, options.hostDelay().toNanos(), System.nanoTime()));
+        HostQueue<T> host = hosts.computeIfAbsent(job.host, name -> {
+            // A host spread over n tasks gets 1/n of its limit here, and n times the delay.
+            int share = Math.max(1, shareOf.applyAsInt(job.item));
+            return new HostQueue<>(name, Math.max(1, options.maxPerHost() / share), share,
+                    options.hostDelay().toNanos() * share, System.nanoTime());
+        });
         if (first) {
             host.queue.addFirst(job);
         } else {
@@ -175,7 +184,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
             return;
         }
         if (host.cutOff == null) {
-            if (host.inFlight >= options.maxPerHost()) {
+            if (host.inFlight >= host.limit) {
                 return;
             }
             if (System.nanoTime() - host.nextStartNanos < 0) {
@@ -205,7 +214,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
             host.inReady = false;
             if (host.cutOff != null) {
                 while (!host.queue.isEmpty()) {
-                    finish(host.queue.pollFirst(), FetchStatus.HOST_UNREACHABLE, host.cutOff, null);
+                    finish(host.queue.pollFirst(), Status.HOST_UNREACHABLE, host.cutOff, null);
                 }
                 continue;
             }
@@ -240,12 +249,12 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
             return false;
         }
         if (!verdict.allows(job.uri)) {
-            finish(job, FetchStatus.ROBOTS_DENIED, "disallowed by " + origin + "/robots.txt",
+            finish(job, Status.ROBOTS_DENIED, "disallowed by " + origin + "/robots.txt",
                     null);
             return false;
         }
         long crawlDelay = Math.min(verdict.crawlDelayMillis(), options.maxCrawlDelay().toMillis());
-        host.delayNanos = Math.max(host.delayNanos, TimeUnit.MILLISECONDS.toNanos(crawlDelay));
+        host.delayNanos = Math.max(host.delayNanos, TimeUnit.MILLISECONDS.toNanos(crawlDelay) * host.share);
         return true;
     }
 
@@ -274,7 +283,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
             try {
                 decide(attempt, outcome);
             } catch (RuntimeException e) { // a bug here costs one item its result, not the task
-                finish(attempt.job, FetchStatus.CONNECTION_ERROR, "internal error: " + e, outcome);
+                finish(attempt.job, Status.CONNECTION_ERROR, "internal error: " + e, outcome);
             }
         }
     }
@@ -317,7 +326,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         }
     }
 
-    private void finish(Pending<T> job, FetchStatus status, String error, Outcome last) {
+    private void finish(Pending<T> job, Status status, String error, Outcome last) {
         if (job.isRobots()) {
             learnRobots(job, status, error, last);
         } else {
@@ -325,7 +334,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         }
     }
 
-    private void emit(Pending<T> job, FetchStatus status, String error, Outcome last) {
+    private void emit(Pending<T> job, Status status, String error, Outcome last) {
         if (!job.answered) {
             job.answered = true;
             Fetched<T> result = new Fetched<>(job.item, job.result(status, error, last,
@@ -335,10 +344,10 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         }
     }
 
-    private void learnRobots(Pending<T> job, FetchStatus status, String error, Outcome last) {
+    private void learnRobots(Pending<T> job, Status status, String error, Outcome last) {
         // A robots.txt that redirects somewhere refused is as good as missing.
-        boolean refusedHop = job.hops > 0 && status == FetchStatus.BLOCKED;
-        robots.learn(job.robotsOrigin, refusedHop ? FetchStatus.REDIRECT_ERROR : status, error,
+        boolean refusedHop = job.hops > 0 && status == Status.BLOCKED;
+        robots.learn(job.robotsOrigin, refusedHop ? Status.REDIRECT_ERROR : status, error,
                 last);
         List<Pending<T>> waiting = awaitingRobots.remove(job.robotsOrigin);
         if (waiting == null) {
@@ -357,7 +366,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         awaitingRobots.values().forEach(stuck::addAll);
         awaitingRobots.clear();
         for (Pending<T> job : stuck) {
-            finish(job, FetchStatus.CONNECTION_ERROR, "internal error: fetch scheduler stalled", null);
+            finish(job, Status.CONNECTION_ERROR, "internal error: fetch scheduler stalled", null);
         }
         if (results.isEmpty()) {
             throw new IllegalStateException(pending + " items lost by the fetch scheduler");

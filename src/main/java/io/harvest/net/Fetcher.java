@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
@@ -76,7 +77,17 @@ public final class Fetcher implements AutoCloseable {
      * The returned iterator belongs to the calling thread; run one at a time per fetcher.
      */
     public <T> Iterator<Fetched<T>> fetchAll(Iterator<T> items, Function<T, String> urlOf) {
-        return new FetchRun<>(this, robots, items, urlOf);
+        return fetchAll(items, urlOf, item -> 1);
+    }
+
+    /**
+     * As {@link #fetchAll(Iterator, Function)}, for items whose host is spread over several
+     * tasks: {@code shareOf} says over how many, and the host's limit here is divided by that
+     * (its delay multiplied), so that politeness holds over all of them together.
+     */
+    public <T> Iterator<Fetched<T>> fetchAll(Iterator<T> items, Function<T, String> urlOf,
+                                             ToIntFunction<T> shareOf) {
+        return new FetchRun<>(this, robots, items, urlOf, shareOf);
     }
 
     /** Fetches one URL, blocking: for tools and tests; jobs use {@link #fetchAll}. */
@@ -107,7 +118,10 @@ public final class Fetcher implements AutoCloseable {
                 .method(HttpMethod.GET)
                 .followRedirects(false)
                 .timeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .headers(h -> h.put(HttpHeader.ACCEPT, accept));
+                .headers(h -> {
+                    h.put(HttpHeader.ACCEPT, accept);
+                    options.headers().forEach(extra -> h.put(extra.name(), extra.value()));
+                });
         request.send(exchange);
         return request;
     }

@@ -1,5 +1,6 @@
 package io.harvest.net;
 
+import io.harvest.job.Status;
 import java.net.URI;
 import java.util.OptionalLong;
 
@@ -11,7 +12,7 @@ import java.util.OptionalLong;
 sealed interface Next {
 
     /** The item is answered. */
-    record Done(FetchStatus status, String error) implements Next {
+    record Done(Status status, String error) implements Next {
     }
 
     /** Ask again after the delay; {@code pauseHost}: the server asked the whole host to wait. */
@@ -25,7 +26,7 @@ sealed interface Next {
     static Next after(Outcome outcome, Pending<?> job, FetchOptions options) {
         boolean retriesLeft = job.retries < options.retries();
         if (outcome.failure() != null) {
-            FetchStatus status = Failures.status(outcome.failure());
+            Status status = Failures.status(outcome.failure());
             if (Retries.retryable(status) && retriesLeft) {
                 return new Retry(Retries.backoffMillis(options.retryBackoff(), job.retries + 1),
                         false);
@@ -40,9 +41,9 @@ sealed interface Next {
             return retryAfterAnswer(outcome, job, options);
         }
         if (code >= 200 && code < 300) {
-            return new Done(FetchStatus.OK, null);
+            return new Done(Status.OK, null);
         }
-        return new Done(FetchStatus.HTTP_ERROR, "HTTP " + code);
+        return new Done(Status.HTTP_ERROR, "HTTP " + code);
     }
 
     private static Next redirect(Outcome outcome, Pending<?> job, FetchOptions options) {
@@ -50,15 +51,15 @@ sealed interface Next {
         try {
             target = Urls.resolve(outcome.uri(), outcome.location());
         } catch (InvalidUrlException e) {
-            return new Done(e.wrongScheme() ? FetchStatus.BLOCKED : FetchStatus.REDIRECT_ERROR,
+            return new Done(e.wrongScheme() ? Status.BLOCKED : Status.REDIRECT_ERROR,
                     "redirect refused: " + e.getMessage());
         }
         if (job.hops >= options.maxRedirects()) {
-            return new Done(FetchStatus.REDIRECT_ERROR,
+            return new Done(Status.REDIRECT_ERROR,
                     "more than " + options.maxRedirects() + " redirects");
         }
         if (job.visited(target)) {
-            return new Done(FetchStatus.REDIRECT_ERROR,
+            return new Done(Status.REDIRECT_ERROR,
                     "redirect loop back to " + Urls.shorten(target.toString()));
         }
         return new Follow(target);
@@ -70,7 +71,7 @@ sealed interface Next {
                 System.currentTimeMillis());
         long cap = options.maxRetryAfter().toMillis();
         if (asked.isPresent() && asked.getAsLong() > cap) {
-            return new Done(FetchStatus.HTTP_ERROR, "HTTP " + outcome.status()
+            return new Done(Status.HTTP_ERROR, "HTTP " + outcome.status()
                     + " with Retry-After of " + asked.getAsLong() / 1000 + " s, over the "
                     + cap / 1000 + " s cap");
         }

@@ -13,14 +13,15 @@ import java.net.URI;
  * @param atMillis when it ended, wall clock
  * @param atNanos  when it ended, System.nanoTime(): elapsed times do not depend on how soon
  *                 the caller's thread gets to it
+ * @param robotsTag the response's X-Robots-Tag headers, one per line; null when none
  */
 record Outcome(URI uri, Integer status, String contentType, String location, String retryAfter,
                long bytes, byte[] body, String sha256, Throwable failure, long atMillis,
-               long atNanos) {
+               long atNanos, String robotsTag) {
 
     static Outcome failed(URI uri, Throwable failure) {
         return new Outcome(uri, null, null, null, null, 0, null, null, failure,
-                System.currentTimeMillis(), System.nanoTime());
+                System.currentTimeMillis(), System.nanoTime(), null);
     }
 
     boolean answered() {

@@ -1,5 +1,6 @@
 package io.harvest.net;
 
+import io.harvest.job.Status;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Set;
@@ -71,9 +72,9 @@ final class Pending<T> {
      *
      * @param last how the last request ended, when one was made for this decision
      */
-    FetchResult result(FetchStatus status, String error, Outcome last, long nowNanos) {
+    FetchResult result(Status status, String error, Outcome last, long nowNanos) {
         Outcome answer = last != null && last.answered() ? last : lastAnswer;
-        boolean ok = status == FetchStatus.OK;
+        boolean ok = status == Status.OK;
         long end = last != null ? last.atNanos() : nowNanos;
         long elapsedMs = startNanos < 0 ? 0 : Math.max(0, end - startNanos) / 1_000_000;
         int attempts = requests == 0 ? 0 : Math.max(1, requests - hops);
@@ -83,6 +84,6 @@ final class Pending<T> {
                 answer == null ? null : answer.contentType(), last == null ? 0 : last.bytes(),
                 ok && last != null ? last.body() : null,
                 last == null ? null : last.sha256(),
-                attempts, elapsedMs, at);
+                attempts, elapsedMs, at, answer == null ? null : answer.robotsTag());
     }
 }

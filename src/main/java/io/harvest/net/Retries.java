@@ -1,5 +1,6 @@
 package io.harvest.net;
 
+import io.harvest.job.Status;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,8 +14,8 @@ final class Retries {
     private Retries() {}
 
     /** Connect errors, resets and timeouts may pass; DNS, policy and size failures will not. */
-    static boolean retryable(FetchStatus status) {
-        return status == FetchStatus.TIMEOUT || status == FetchStatus.CONNECTION_ERROR;
+    static boolean retryable(Status status) {
+        return status == Status.TIMEOUT || status == Status.CONNECTION_ERROR;
     }
 
     /** Statuses that say "not now" rather than "no". */

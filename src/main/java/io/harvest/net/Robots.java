@@ -1,5 +1,6 @@
 package io.harvest.net;
 
+import io.harvest.job.Status;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import java.net.URI;
@@ -43,7 +44,7 @@ final class Robots {
      *
      * @param failure null when rules are known
      */
-    record Verdict(BaseRobotRules rules, FetchStatus failure, String error) {
+    record Verdict(BaseRobotRules rules, Status failure, String error) {
         boolean allows(URI uri) {
             return rules.isAllowed(uri.toString());
         }
@@ -68,13 +69,13 @@ final class Robots {
     }
 
     /** Decides and remembers the verdict for an origin from how its robots.txt fetch ended. */
-    Verdict learn(String origin, FetchStatus status, String error, Outcome outcome) {
+    Verdict learn(String origin, Status status, String error, Outcome outcome) {
         Verdict verdict = decide(status, error, outcome);
         cache.put(origin, verdict);
         return verdict;
     }
 
-    private Verdict decide(FetchStatus status, String error, Outcome outcome) {
+    private Verdict decide(Status status, String error, Outcome outcome) {
         switch (status) {
             case OK, TOO_LARGE -> {
                 if (outcome != null && outcome.body() != null && is2xx(outcome.status())) {

@@ -3,13 +3,17 @@ package io.harvest.thumbnails;
 import io.harvest.image.ImageException;
 import io.harvest.image.ImageHeaders;
 import io.harvest.image.ImageInfo;
+import io.harvest.image.ResizeMode;
 import io.harvest.image.Thumbnail;
 import io.harvest.image.Thumbnailer;
 import io.harvest.image.ThumbnailSize;
 import io.harvest.image.Thumbnails;
+import io.harvest.io.FileSink;
 import io.harvest.io.HadoopConf;
 import io.harvest.io.OutputNames;
+import io.harvest.io.Sink;
 import io.harvest.io.Storage;
+import io.harvest.job.Status;
 import io.harvest.spark.ProgressCounter;
 import io.harvest.spark.Tally;
 import java.io.IOException;
@@ -81,23 +85,23 @@ final class ThumbnailTask implements Serializable {
             }
             status = row.getString(ManifestRows.STATUS);
         } catch (OutputNames.UnsafeNameException e) {
-            status = "invalid_name";
+            status = Status.INVALID_NAME.label();
             row = ManifestRows.failed(item, status, e.getMessage(), millisSince(start));
         } catch (ImageException e) {
-            status = e.failure().status();
+            status = e.failure().label();
             row = ManifestRows.failed(item, status, e.getMessage(), millisSince(start));
         } catch (Storage.FileTooLargeException e) {
-            status = "too_large";
+            status = Status.TOO_LARGE.label();
             row = ManifestRows.failed(item, status, e.getMessage(), millisSince(start));
         } catch (IOException e) {
-            status = "io_error";
+            status = Status.IO_ERROR.label();
             row = ManifestRows.failed(item, status, describe(e), millisSince(start));
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // A bug or a decoder's surprise on a hostile file: one failed row, not a failed job.
-            status = "internal_error";
+            status = Status.INTERNAL_ERROR.label();
             row = ManifestRows.failed(item, status, describe(e), millisSince(start));
         }
-        progress.finished(!status.equals("ok") && !status.equals("skipped"));
+        progress.finished(Status.ofLabel(status).map(Status::failed).orElse(true));
         ManifestRows.tally(row, tally);
         return row;
     }
@@ -107,14 +111,14 @@ final class ThumbnailTask implements Serializable {
         Path source = new Path(item.source().path());
         FileSystem in = Storage.fileSystem(source, hadoop.get());
         byte[] data = Storage.readFully(in, source, item.source().size(), config.maxFileBytes());
-        Thumbnails made = thumbnailer.make(data, item.source().relative());
-        FileSystem out = Storage.fileSystem(targets.get(0), hadoop.get());
-        List<String> paths = new ArrayList<>(targets.size());
-        for (int i = 0; i < targets.size(); i++) {
-            Storage.writeAtomically(out, targets.get(i), made.images().get(i).bytes());
-            paths.add(targets.get(i).toString());
+        // The format planned from the name: the output names were fixed before any read.
+        Thumbnails made = thumbnailer.make(data, item.format());
+        List<Sink.Entry> entries = new ArrayList<>(targets.size());
+        for (Thumbnail t : made.images()) {
+            entries.add(new Sink.Entry(t.size().toString(), null, t.bytes()));
         }
-        return ManifestRows.made(item, "ok", made, ManifestRows.written(made.images(), paths),
+        List<String> paths = new FileSink(config.output(), hadoop.get()).put(item.outputName(), entries);
+        return ManifestRows.made(item, Status.OK.label(), made, ManifestRows.written(made.images(), paths),
                 millisSince(start));
     }
 
@@ -141,7 +145,8 @@ final class ThumbnailTask implements Serializable {
         List<Thumbnail> none = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             ThumbnailSize size = config.spec().sizes().get(i);
-            int[] expected = size.fit(info.displayWidth(), info.displayHeight());
+            ResizeMode.Geometry g = config.spec().geometry(size, info.displayWidth(), info.displayHeight());
+            int[] expected = {g.width(), g.height()};
             Path t = targets.get(i);
             long length = out.getFileStatus(t).getLen();
             try {
@@ -156,13 +161,13 @@ final class ThumbnailTask implements Serializable {
         }
         Thumbnails kept = new Thumbnails(info.format(), info.displayWidth(), info.displayHeight(),
                 null, none);
-        return ManifestRows.made(item, "skipped", kept, written, millisSince(start));
+        return ManifestRows.made(item, Status.SKIPPED.label(), kept, written, millisSince(start));
     }
 
     private List<Path> targets(PlannedItem item) {
         List<Path> targets = new ArrayList<>();
         for (ThumbnailSize size : config.spec().sizes()) {
-            targets.add(OutputNames.under(new Path(config.output(), size.toString()), item.outputName()));
+            targets.add(FileSink.pathOf(new Path(config.output()), item.outputName(), size.toString(), null));
         }
         return targets;
     }

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.harvest.job.JobRunner;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,29 +18,14 @@ class FetchCommandTest {
     @TempDir
     Path dir;
 
-    /** The exit code and what was printed on stdout and stderr. */
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = HarvestCli.commandLine().execute(args);
-            return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun.Outcome run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void aMissingInputFailsFastNamingIt() {
         Path missing = dir.resolve("no-such-list.txt");
-        Outcome o = run("fetch", "--input", missing.toString(), "--output", dir.resolve("out").toString());
+        CliRun.Outcome o = run("fetch", "--input", missing.toString(), "--output", dir.resolve("out").toString());
         assertEquals(JobRunner.USAGE, o.code());
         assertTrue(o.err().contains("input not found: " + missing), o.err());
     }
@@ -51,7 +33,7 @@ class FetchCommandTest {
     @Test
     void aBadSelectorIsAUsageError() throws IOException {
         Path list = Files.writeString(dir.resolve("urls.txt"), "http://example.com/\n");
-        Outcome o = run("fetch", "--input", list.toString(), "--output", dir.resolve("out").toString(),
+        CliRun.Outcome o = run("fetch", "--input", list.toString(), "--output", dir.resolve("out").toString(),
                 "--extract", "votes=span#");
         assertEquals(JobRunner.USAGE, o.code());
         assertTrue(o.err().contains("bad selector 'span#'"), o.err());
@@ -74,7 +56,7 @@ class FetchCommandTest {
 
     @Test
     void helpDocumentsEveryOptionWithItsDefault() {
-        Outcome o = run("fetch", "--help");
+        CliRun.Outcome o = run("fetch", "--help");
         assertEquals(0, o.code());
         for (String option : new String[] {"--input", "--output", "--input-format", "--url-column", "--partitions",
             "--concurrency", "--max-per-host", "--host-delay", "--ignore-robots", "--user-agent", "--retries",
@@ -94,11 +76,11 @@ class FetchCommandTest {
         CommandLine.ParseResult parsed = HarvestCli.commandLine().parseArgs("fetch", "@jobs/fetch.args",
                 "--output", "elsewhere");
         FetchCommand fetch = (FetchCommand) parsed.subcommand().commandSpec().userObject();
-        assertEquals("lists/seed-urls.txt", fetch.input);
+        assertEquals("lists/seed-urls.txt", fetch.list.input);
         assertEquals("elsewhere", fetch.output);
-        assertEquals(Duration.ofMillis(250), fetch.hostDelay);
+        assertEquals(Duration.ofMillis(250), fetch.fetch.hostDelay);
         assertEquals(List.of("title=h1.post-title", "votes=span#article-rank", "author=a.author"), fetch.extract);
-        assertEquals(10L << 20, fetch.maxBytes);
+        assertEquals(10L << 20, fetch.fetch.maxBytes);
     }
 
     @Test

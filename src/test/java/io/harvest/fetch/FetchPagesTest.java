@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.harvest.items.InputFormat;
 import io.harvest.testing.Reply;
 import io.harvest.testing.SharedSpark;
 import io.harvest.testing.TestHttpServer;

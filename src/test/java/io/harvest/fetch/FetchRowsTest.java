@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.harvest.items.WorkItem;
 import io.harvest.net.FetchResult;
-import io.harvest.net.FetchStatus;
+import io.harvest.job.Status;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -31,9 +31,9 @@ class FetchRowsTest {
 
         byte[] html = Fixtures.bytes("article.html");
         HtmlPage page = new PageParser(SEED_FIELDS).parse(html, "text/html", "http://news.test/a");
-        Row item = RowFactory.create(7L, "http://news.test/a", "news.test", null, "news.test", "id-7");
-        FetchResult result = new FetchResult("http://news.test/a", "http://news.test/a", FetchStatus.OK, 200, null,
-                "text/html", html.length, html, "00", 1, 12, 1_700_000_000_000L);
+        WorkItem item = new WorkItem(7L, "http://news.test/a", "news.test", null, 1, List.of("id-7"));
+        FetchResult result = new FetchResult("http://news.test/a", "http://news.test/a", Status.OK, 200, null,
+                "text/html", html.length, html, "00", 1, 12, 1_700_000_000_000L, null);
         Row row = new FetchRows(SEED_FIELDS, true, 1).fetched(item, result, page, null);
         assertEquals(schema.size(), row.size());
         assertEquals("Parallelism in one line", row.get(schema.fieldIndex("title")));
@@ -45,7 +45,7 @@ class FetchRowsTest {
 
     @Test
     void anUnreadableRecordIsAnInvalidRowWithWhy() {
-        Row item = RowFactory.create(3L, null, null, "unreadable input record: {not json", "\u00003", "x");
+        WorkItem item = new WorkItem(3L, null, null, "unreadable input record: {not json", 1, List.of("x"));
         Row row = new FetchRows(List.of(), false, 1).invalid(item);
         StructType schema = FetchRows.schema(List.of(), false, CARRIED);
         assertEquals("invalid_url", row.get(schema.fieldIndex("status")));

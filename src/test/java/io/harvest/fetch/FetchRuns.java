@@ -1,12 +1,10 @@
 package io.harvest.fetch;
 
 import io.harvest.job.Manifest;
-import io.harvest.net.AddressPolicy;
 import io.harvest.net.FetchOptions;
-import io.harvest.net.NameResolver;
+import io.harvest.testing.LocalFetch;
 import io.harvest.testing.SharedSpark;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,28 +15,12 @@ import org.apache.spark.sql.Row;
 final class FetchRuns {
     private FetchRuns() {}
 
-    /**
-     * Fetch options for tests: loopback allowed, short timeouts and backoff, and the given host
-     * names mapped to addresses (no DNS query leaves the machine; other names do not resolve).
-     */
     static FetchOptions options(Map<String, String> hosts) {
-        return FetchOptions.defaults().toBuilder()
-                .addresses(AddressPolicy.LOOPBACK_TOO)
-                .resolver(NameResolver.fixed(hosts))
-                .connectTimeout(Duration.ofSeconds(1))
-                .requestTimeout(Duration.ofSeconds(1))
-                .retries(1)
-                .retryBackoff(Duration.ofMillis(20))
-                .build();
+        return LocalFetch.options(hosts);
     }
 
-    /** Test host names, all on the test server. */
     static Map<String, String> loopbackHosts(String... names) {
-        Map<String, String> hosts = new HashMap<>();
-        for (String name : names) {
-            hosts.put(name, "127.0.0.1");
-        }
-        return hosts;
+        return LocalFetch.loopbackHosts(names);
     }
 
     static FetchConfig config(Path input, Path output, FetchOptions options) {

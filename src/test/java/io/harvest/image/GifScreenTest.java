@@ -1,5 +1,6 @@
 package io.harvest.image;
 
+import io.harvest.job.Status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,7 +70,7 @@ class GifScreenTest {
         byte[] gif = GifBytes.frame(8, 4).bytes();
         byte[] headerOnly = java.util.Arrays.copyOf(gif, 13 + 3 * GifBytes.PALETTE.length);
         ImageException e = assertThrows(ImageException.class, () -> decoded(headerOnly));
-        assertEquals(ImageFailure.DECODE_ERROR, e.failure());
+        assertEquals(Status.DECODE_ERROR, e.failure());
     }
 
     @Test
@@ -77,7 +78,7 @@ class GifScreenTest {
         // 64x32 screen, the 32x32 frame on its right half; palette entry 3 (yellow) transparent.
         byte[] gif = GifBytes.frame(32, 32).onScreen(64, 32, 32, 0).localTableOnly().transparentIndex(3).bytes();
         try (Thumbnailer thumbnailer = new Thumbnailer(EncodedImages.spec(OutputFormat.JPG, new ThumbnailSize(48, 48)))) {
-            Thumbnails made = thumbnailer.make(gif, "screen.gif");
+            Thumbnails made = thumbnailer.make(gif);
             assertEquals(64, made.sourceWidth());
             assertEquals(32, made.sourceHeight());
             BufferedImage thumb = EncodedImages.decode(made.images().get(0).bytes());
@@ -94,8 +95,8 @@ class GifScreenTest {
     void aScreenOverThePixelCapIsRefusedBeforeDecoding() throws Exception {
         byte[] gif = GifBytes.frame(8, 4).onScreen(60000, 60000, 0, 0).bytes();
         try (Thumbnailer thumbnailer = new Thumbnailer(EncodedImages.spec(OutputFormat.PNG, new ThumbnailSize(48, 48)))) {
-            ImageException e = assertThrows(ImageException.class, () -> thumbnailer.make(gif, "huge.gif"));
-            assertEquals(ImageFailure.TOO_MANY_PIXELS, e.failure());
+            ImageException e = assertThrows(ImageException.class, () -> thumbnailer.make(gif));
+            assertEquals(Status.TOO_MANY_PIXELS, e.failure());
         }
     }
 }

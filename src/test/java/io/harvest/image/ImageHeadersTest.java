@@ -1,5 +1,6 @@
 package io.harvest.image;
 
+import io.harvest.job.Status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,13 +57,13 @@ class ImageHeadersTest {
     }
 
     @Test
-    void nonImagesAreDecodeErrors() {
-        assertEquals(ImageFailure.DECODE_ERROR,
+    void nonImagesAreRefusedByTheirSignatureAndBrokenHeadersAreDecodeErrors() {
+        assertEquals(Status.NOT_IMAGE,
                 assertThrows(ImageException.class, () -> ImageHeaders.probe(new byte[0])).failure());
-        assertEquals(ImageFailure.DECODE_ERROR,
+        assertEquals(Status.NOT_IMAGE,
                 assertThrows(ImageException.class, () -> ImageHeaders.probe("GIF? no".getBytes())).failure());
         byte[] cut = Arrays.copyOf(EncodedImages.jpeg(EncodedImages.quadrants(64, 48), 0.9f), 40);
-        assertEquals(ImageFailure.DECODE_ERROR,
+        assertEquals(Status.DECODE_ERROR,
                 assertThrows(ImageException.class, () -> ImageHeaders.probe(cut)).failure());
     }
 }

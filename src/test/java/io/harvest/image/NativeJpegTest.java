@@ -49,7 +49,7 @@ class NativeJpegTest {
         for (int task = 0; task < 3; task++) {
             try (Thumbnailer thumbnailer = new Thumbnailer(SPEC, natives)) {
                 assertEquals("imageio", thumbnailer.decoderName());
-                assertEquals("imageio 1/2", thumbnailer.make(JPEG, "a.jpg").decoder());
+                assertEquals("imageio 1/2", thumbnailer.make(JPEG).decoder());
             }
         }
         assertEquals(1, opened.get());
@@ -65,7 +65,7 @@ class NativeJpegTest {
         });
         try (Thumbnailer thumbnailer = new Thumbnailer(SPEC, natives)) {
             assertEquals("failing", thumbnailer.decoderName());
-            assertEquals("imageio 1/2", thumbnailer.make(JPEG, "a.jpg").decoder());
+            assertEquals("imageio 1/2", thumbnailer.make(JPEG).decoder());
             assertEquals("imageio", thumbnailer.decoderName());
         }
         try (Thumbnailer next = new Thumbnailer(SPEC, natives)) {
@@ -78,7 +78,7 @@ class NativeJpegTest {
     void jpegTheNativeDecoderRefusesIsReadByPureJava() throws Exception {
         NativeJpeg natives = new NativeJpeg(() -> new Failing(new IOException("Unsupported color conversion request")));
         try (Thumbnailer thumbnailer = new Thumbnailer(SPEC, natives)) {
-            assertEquals("imageio 1/2", thumbnailer.make(JPEG, "a.jpg").decoder());
+            assertEquals("imageio 1/2", thumbnailer.make(JPEG).decoder());
             assertEquals("failing", thumbnailer.decoderName(), "one refused file does not turn the route off");
         }
         assertNull(natives.failure());
@@ -98,10 +98,10 @@ class NativeJpegTest {
                 || Files.exists(Path.of("/usr/lib/aarch64-linux-gnu/libturbojpeg.so.0")), "no libturbojpeg here");
         try (Thumbnailer thumbnailer = new Thumbnailer(SPEC)) {
             assertEquals("turbojpeg", thumbnailer.decoderName());
-            assertEquals("turbojpeg 1/8", thumbnailer.make(JPEG, "a.jpg").decoder());
+            assertEquals("turbojpeg 1/8", thumbnailer.make(JPEG).decoder());
             // 400x300 for 75x56: 3/8 gives 150x113, the first scale that keeps twice the target.
             byte[] small = EncodedImages.jpeg(EncodedImages.photo(400, 300, 2), 0.9f);
-            assertEquals("turbojpeg 3/8", thumbnailer.make(small, "b.jpg").decoder());
+            assertEquals("turbojpeg 3/8", thumbnailer.make(small).decoder());
         }
     }
 }

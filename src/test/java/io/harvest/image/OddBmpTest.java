@@ -69,7 +69,7 @@ class OddBmpTest {
         byte[] bmp = BmpBytes.quadrants(96, 64, 64, 8, 0);
         for (Thumbnailer thumbnailer : EncodedImages.bothRoutes(EncodedImages.spec(OutputFormat.PNG, new ThumbnailSize(48, 48)))) {
             try (thumbnailer) {
-                Thumbnails made = thumbnailer.make(bmp, "os2.bmp");
+                Thumbnails made = thumbnailer.make(bmp);
                 assertEquals("bmp", made.sourceFormat());
                 assertEquals(96, made.sourceWidth());
                 BufferedImage thumb = EncodedImages.decode(made.images().get(0).bytes());

@@ -1,5 +1,6 @@
 package io.harvest.image;
 
+import io.harvest.job.Status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ class ThumbnailerHostileTest {
         ImageException last = null;
         for (Thumbnailer thumbnailer : EncodedImages.bothRoutes(SPEC)) {
             try (thumbnailer) {
-                last = assertThrows(ImageException.class, () -> thumbnailer.make(data, name));
+                last = assertThrows(ImageException.class, () -> thumbnailer.make(data));
             }
         }
         return last;
@@ -91,9 +92,9 @@ class ThumbnailerHostileTest {
         for (Thumbnailer thumbnailer : EncodedImages.bothRoutes(SPEC)) {
             try (thumbnailer) {
                 long before = allocatedBytes();
-                e = assertThrows(ImageException.class, () -> thumbnailer.make(data, name));
+                e = assertThrows(ImageException.class, () -> thumbnailer.make(data));
                 long allocated = allocatedBytes() - before;
-                assertEquals(ImageFailure.TOO_MANY_PIXELS, e.failure(), e.getMessage());
+                assertEquals(Status.TOO_MANY_PIXELS, e.failure(), e.getMessage());
                 assertTrue(allocated < 4 << 20, "allocated " + allocated + " bytes");
             }
         }
@@ -105,34 +106,34 @@ class ThumbnailerHostileTest {
         byte[] jpeg = EncodedImages.jpeg(EncodedImages.quadrants(400, 300), 0.9f);
         ThumbnailSpec small = new ThumbnailSpec(List.of(new ThumbnailSize(75, 75)), OutputFormat.SAME, 0.8f, 119_999);
         try (Thumbnailer thumbnailer = new Thumbnailer(small)) {
-            ImageException e = assertThrows(ImageException.class, () -> thumbnailer.make(jpeg, "a.jpg"));
-            assertEquals(ImageFailure.TOO_MANY_PIXELS, e.failure());
+            ImageException e = assertThrows(ImageException.class, () -> thumbnailer.make(jpeg));
+            assertEquals(Status.TOO_MANY_PIXELS, e.failure());
         }
         ThumbnailSpec exact = new ThumbnailSpec(List.of(new ThumbnailSize(75, 75)), OutputFormat.SAME, 0.8f, 120_000);
         try (Thumbnailer thumbnailer = new Thumbnailer(exact)) {
-            assertEquals(75, thumbnailer.make(jpeg, "a.jpg").images().get(0).width());
+            assertEquals(75, thumbnailer.make(jpeg).images().get(0).width());
         }
     }
 
     @Test
-    void emptyFileIsADecodeError() {
+    void emptyFileIsNotAnImage() {
         ImageException e = failure(new byte[0], "empty.jpg");
-        assertEquals(ImageFailure.DECODE_ERROR, e.failure());
+        assertEquals(Status.NOT_IMAGE, e.failure());
         assertEquals("empty file", e.getMessage());
     }
 
     @Test
-    void textIsADecodeError() {
+    void textIsNotAnImageWhateverItsName() {
         byte[] text = "<html><body>Not found</body></html>".getBytes(StandardCharsets.UTF_8);
-        assertEquals(ImageFailure.DECODE_ERROR, failure(text, "page.jpg").failure());
+        assertEquals(Status.NOT_IMAGE, failure(text, "page.jpg").failure());
     }
 
     @Test
     void realImagesOfFormatsNotReadAreUnsupported() {
         byte[] tiff = {'I', 'I', '*', 0, 8, 0, 0, 0, 0, 0};
-        assertEquals(ImageFailure.UNSUPPORTED, failure(tiff, "scan.jpg").failure());
+        assertEquals(Status.UNSUPPORTED, failure(tiff, "scan.jpg").failure());
         byte[] heic = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0};
-        assertEquals(ImageFailure.UNSUPPORTED, failure(heic, "phone.jpg").failure());
+        assertEquals(Status.UNSUPPORTED, failure(heic, "phone.jpg").failure());
     }
 
     @Test
@@ -140,7 +141,7 @@ class ThumbnailerHostileTest {
         for (boolean progressive : new boolean[] {false, true}) {
             byte[] jpeg = EncodedImages.jpeg(EncodedImages.photo(320, 240, 7), 0.9f, progressive);
             ImageException e = failure(Arrays.copyOf(jpeg, jpeg.length * 2 / 3), "cut.jpg");
-            assertEquals(ImageFailure.DECODE_ERROR, e.failure());
+            assertEquals(Status.DECODE_ERROR, e.failure());
             assertTrue(e.getMessage().contains("truncated"), e.getMessage());
         }
     }
@@ -153,7 +154,7 @@ class ThumbnailerHostileTest {
         byte[] webp = EncodedImages.resource("lossy.webp");
         for (byte[] whole : List.of(photoPng, photoBmp, photoGif, webp)) {
             ImageException e = failure(Arrays.copyOf(whole, whole.length / 2), "cut");
-            assertEquals(ImageFailure.DECODE_ERROR, e.failure(), e.getMessage());
+            assertEquals(Status.DECODE_ERROR, e.failure(), e.getMessage());
         }
     }
 
@@ -163,7 +164,7 @@ class ThumbnailerHostileTest {
         byte[] padded = Arrays.copyOf(jpeg, jpeg.length + 100);
         for (Thumbnailer thumbnailer : EncodedImages.bothRoutes(SPEC)) {
             try (thumbnailer) {
-                assertEquals(75, thumbnailer.make(padded, "padded.jpg").images().get(0).width());
+                assertEquals(75, thumbnailer.make(padded).images().get(0).width());
             }
         }
     }
@@ -193,7 +194,7 @@ class ThumbnailerHostileTest {
                     for (int i = 0; i < 60; i++) {
                         byte[] damaged = damage(original, random);
                         try {
-                            thumbnailer.make(damaged, "damaged");
+                            thumbnailer.make(damaged);
                             made++;
                         } catch (ImageException e) {
                             failed++;

@@ -48,7 +48,7 @@ class ThumbnailerOrientationTest {
         int displayH = transposed ? w : h;
         for (Thumbnailer thumbnailer : EncodedImages.bothRoutes(EncodedImages.spec(OutputFormat.PNG, box))) {
             try (thumbnailer) {
-                Thumbnails made = thumbnailer.make(jpeg, "photo.jpg");
+                Thumbnails made = thumbnailer.make(jpeg);
                 String route = made.decoder();
                 assertEquals(displayW, made.sourceWidth(), route);
                 assertEquals(displayH, made.sourceHeight(), route);

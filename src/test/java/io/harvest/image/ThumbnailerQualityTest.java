@@ -86,7 +86,7 @@ class ThumbnailerQualityTest {
         double best = 0;
         for (byte[] data : sources) {
             BufferedImage full = EncodedImages.decode(data);
-            Thumbnails made = thumbnailer.make(data, "photo.png");
+            Thumbnails made = thumbnailer.make(data);
             assertTrue(made.decoder().startsWith(route), made.decoder());
             for (Thumbnail t : made.images()) {
                 double psnr = Reference.psnr(Reference.areaAverage(full, t.width(), t.height()), EncodedImages.decode(t.bytes()));

@@ -22,7 +22,7 @@ class ThumbnailerSizesTest {
             byte[] jpeg = EncodedImages.jpeg(EncodedImages.quadrants(source[0], source[1]), 0.9f);
             for (Thumbnailer thumbnailer : EncodedImages.bothRoutes(spec)) {
                 try (thumbnailer) {
-                    Thumbnails made = thumbnailer.make(jpeg, "s.jpg");
+                    Thumbnails made = thumbnailer.make(jpeg);
                     assertEquals(BOXES.length, made.images().size());
                     for (int i = 0; i < BOXES.length; i++) {
                         Thumbnail t = made.images().get(i);
@@ -48,7 +48,7 @@ class ThumbnailerSizesTest {
     void smallImagesKeepTheirSize() throws Exception {
         byte[] png = EncodedImages.encode(EncodedImages.quadrants(40, 30), "png");
         try (Thumbnailer thumbnailer = new Thumbnailer(EncodedImages.spec(OutputFormat.SAME, new ThumbnailSize(75, 75)))) {
-            Thumbnail t = thumbnailer.make(png, "small.png").images().get(0);
+            Thumbnail t = thumbnailer.make(png).images().get(0);
             assertEquals(40, t.width());
             assertEquals(30, t.height());
         }
@@ -61,16 +61,16 @@ class ThumbnailerSizesTest {
         ThumbnailSpec small = EncodedImages.spec(OutputFormat.JPG, new ThumbnailSize(75, 75));
         try (Thumbnailer turbo = new Thumbnailer(both); Thumbnailer java = new Thumbnailer(both, NativeJpeg.NONE);
              Thumbnailer turboSmall = new Thumbnailer(small); Thumbnailer javaSmall = new Thumbnailer(small, NativeJpeg.NONE)) {
-            Thumbnails made = turbo.make(jpeg, "big.jpg");
+            Thumbnails made = turbo.make(jpeg);
             assertEquals(List.of(75, 400), made.images().stream().map(Thumbnail::width).toList());
             if (turbo.decoderName().equals("turbojpeg")) {
                 // 400x300, kept twice over: 800x600 is 1/4 of 3200x2400. For 75x75 alone, 1/8 is plenty.
                 assertEquals("turbojpeg 1/4", made.decoder());
-                assertEquals("turbojpeg 1/8", turboSmall.make(jpeg, "big.jpg").decoder());
+                assertEquals("turbojpeg 1/8", turboSmall.make(jpeg).decoder());
             }
             // Subsampling keeps 8 times the target: no step fits 400 wide, step 5 fits 75 wide.
-            assertEquals("imageio", java.make(jpeg, "big.jpg").decoder());
-            assertEquals("imageio 1/5", javaSmall.make(jpeg, "big.jpg").decoder());
+            assertEquals("imageio", java.make(jpeg).decoder());
+            assertEquals("imageio 1/5", javaSmall.make(jpeg).decoder());
         }
     }
 
@@ -83,10 +83,10 @@ class ThumbnailerSizesTest {
         ThumbnailSpec spec = EncodedImages.spec(OutputFormat.JPG, new ThumbnailSize(100, 100));
         for (Thumbnailer thumbnailer : EncodedImages.bothRoutes(spec)) {
             try (thumbnailer) {
-                thumbnailer.make(jpeg, "warm-up.jpg");
+                thumbnailer.make(jpeg);
                 for (byte[] data : List.of(jpeg, png)) {
                     long before = allocatedBytes();
-                    Thumbnails made = thumbnailer.make(data, "large");
+                    Thumbnails made = thumbnailer.make(data);
                     long allocated = allocatedBytes() - before;
                     assertTrue(allocated < 9 << 20, made.decoder() + " allocated " + allocated + " bytes");
                 }

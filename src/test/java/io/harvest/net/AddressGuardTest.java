@@ -1,5 +1,6 @@
 package io.harvest.net;
 
+import io.harvest.job.Status;
 import static io.harvest.net.FetchTesting.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -57,7 +58,7 @@ class AddressGuardTest {
                         "2130706433", "127.0.0.1")))
                 .build())) {
             FetchResult r = fetcher.fetch("http://" + host + ":" + server.port() + "/page");
-            assertEquals(FetchStatus.BLOCKED, r.status(), r.error());
+            assertEquals(Status.BLOCKED, r.status(), r.error());
             assertTrue(r.error().contains("loopback"), r.error());
             assertEquals(0, server.totalHits());
         }
@@ -71,7 +72,7 @@ class AddressGuardTest {
                 .resolver(NameResolver.fixed(Map.of("zero.test", "0.0.0.0")))
                 .build())) {
             FetchResult r = fetcher.fetch("http://" + host + ":" + server.port() + "/page");
-            assertEquals(FetchStatus.BLOCKED, r.status(), r.error());
+            assertEquals(Status.BLOCKED, r.status(), r.error());
             assertEquals(0, server.totalHits()); // 0.0.0.0 would have reached this server
         }
     }
@@ -79,7 +80,7 @@ class AddressGuardTest {
     @Test
     void loopbackIsFetchedWhenAllowed() {
         try (Fetcher fetcher = new Fetcher(local().build())) {
-            assertEquals(FetchStatus.OK, fetcher.fetch(server.url("/page")).status());
+            assertEquals(Status.OK, fetcher.fetch(server.url("/page")).status());
         }
     }
 
@@ -90,7 +91,7 @@ class AddressGuardTest {
                 .resolver(NameResolver.fixed(Map.of("mixed.test", "0.0.0.0,::,127.0.0.1")))
                 .build())) {
             FetchResult r = fetcher.fetch(server.url("mixed.test", "/page"));
-            assertEquals(FetchStatus.OK, r.status(), r.error());
+            assertEquals(Status.OK, r.status(), r.error());
         }
     }
 

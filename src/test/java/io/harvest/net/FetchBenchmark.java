@@ -1,5 +1,6 @@
 package io.harvest.net;
 
+import io.harvest.job.Status;
 import io.harvest.testing.Reply;
 import io.harvest.testing.TestHttpServer;
 import java.io.BufferedReader;
@@ -106,7 +107,7 @@ public final class FetchBenchmark {
                 .concurrency(concurrency).maxPerHost(concurrency)
                 .build();
         HeapSampler heap = new HeapSampler(sampleLive);
-        Map<FetchStatus, Integer> statuses = new EnumMap<>(FetchStatus.class);
+        Map<Status, Integer> statuses = new EnumMap<>(Status.class);
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         heap.start();
@@ -131,7 +132,7 @@ public final class FetchBenchmark {
     }
 
     private record Measure(int count, double seconds, long cpuNanos, long peakHeapMiB,
-                           long liveHeapMiB, Map<FetchStatus, Integer> statuses) {
+                           long liveHeapMiB, Map<Status, Integer> statuses) {
         double perSecond() {
             return count / seconds;
         }
@@ -141,7 +142,7 @@ public final class FetchBenchmark {
         }
 
         boolean allOk() {
-            return statuses.keySet().equals(java.util.Set.of(FetchStatus.OK));
+            return statuses.keySet().equals(java.util.Set.of(Status.OK));
         }
     }
 

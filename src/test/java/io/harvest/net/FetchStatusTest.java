@@ -1,5 +1,6 @@
 package io.harvest.net;
 
+import io.harvest.job.Status;
 import static io.harvest.net.FetchTesting.local;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +64,7 @@ class FetchStatusTest {
     @Test
     void okForA2xxPageWithItsBodyHashAndType() throws Exception {
         FetchResult r = fetcher.fetch(server.url("/page"));
-        assertEquals(FetchStatus.OK, r.status());
+        assertEquals(Status.OK, r.status());
         assertEquals(200, r.httpStatus());
         assertEquals(server.url("/page"), r.finalUrl());
         assertEquals("text/html; charset=utf-8", r.contentType());
@@ -83,11 +84,11 @@ class FetchStatusTest {
     @Test
     void httpErrorFor404And500() {
         FetchResult missing = fetcher.fetch(server.url("/missing"));
-        assertEquals(FetchStatus.HTTP_ERROR, missing.status());
+        assertEquals(Status.HTTP_ERROR, missing.status());
         assertEquals(404, missing.httpStatus());
         assertNull(missing.body());
         FetchResult broken = fetcher.fetch(server.url("/broken"));
-        assertEquals(FetchStatus.HTTP_ERROR, broken.status());
+        assertEquals(Status.HTTP_ERROR, broken.status());
         assertEquals(500, broken.httpStatus());
         assertEquals(1, broken.attempts()); // 500 is an answer, not retried
     }
@@ -95,14 +96,14 @@ class FetchStatusTest {
     @Test
     void timeoutWhenTheServerIsSlow() {
         FetchResult r = fetcher.fetch(server.url("/slow"));
-        assertEquals(FetchStatus.TIMEOUT, r.status());
+        assertEquals(Status.TIMEOUT, r.status());
         assertTrue(r.elapsedMs() < 4000, "gave up after " + r.elapsedMs() + " ms");
     }
 
     @Test
     void timeoutWhenTheServerDripsEvenThoughBytesKeepComing() {
         FetchResult r = fetcher.fetch(server.url("/drip"));
-        assertEquals(FetchStatus.TIMEOUT, r.status());
+        assertEquals(Status.TIMEOUT, r.status());
         assertEquals(200, r.httpStatus()); // the headers came; the body never finished
         assertTrue(r.elapsedMs() < 4000, "gave up after " + r.elapsedMs() + " ms");
     }
@@ -110,7 +111,7 @@ class FetchStatusTest {
     @Test
     void connectionErrorWhenResetMidBody() {
         FetchResult r = fetcher.fetch(server.url("/reset"));
-        assertEquals(FetchStatus.CONNECTION_ERROR, r.status());
+        assertEquals(Status.CONNECTION_ERROR, r.status());
         assertNull(r.sha256());
         assertNull(r.body());
     }
@@ -118,14 +119,14 @@ class FetchStatusTest {
     @Test
     void connectionErrorWhenTheBodyIsShorterThanItsContentLength() {
         FetchResult r = fetcher.fetch(server.url("/truncated"));
-        assertEquals(FetchStatus.CONNECTION_ERROR, r.status());
+        assertEquals(Status.CONNECTION_ERROR, r.status());
         assertNull(r.sha256());
     }
 
     @Test
     void connectionErrorWhenTheAnswerIsNotHttp() {
         FetchResult r = fetcher.fetch(server.url("/not-http"));
-        assertEquals(FetchStatus.CONNECTION_ERROR, r.status());
+        assertEquals(Status.CONNECTION_ERROR, r.status());
         assertNull(r.httpStatus());
     }
 
@@ -135,7 +136,7 @@ class FetchStatusTest {
              Fetcher strict = new Fetcher(local().obeyRobots(false).retries(0).build())) {
             tls.on("/page").reply(Reply.html(PAGE));
             FetchResult r = strict.fetch(tls.url("/page"));
-            assertEquals(FetchStatus.CONNECTION_ERROR, r.status());
+            assertEquals(Status.CONNECTION_ERROR, r.status());
             assertTrue(r.error().contains("SSL"), r.error());
             assertEquals(0, tls.hits("/page"));
         }
@@ -144,7 +145,7 @@ class FetchStatusTest {
     @Test
     void connectionErrorWhenRefused() {
         FetchResult r = fetcher.fetch("http://127.0.0.1:" + FetchTesting.closedPort() + "/");
-        assertEquals(FetchStatus.CONNECTION_ERROR, r.status());
+        assertEquals(Status.CONNECTION_ERROR, r.status());
         assertNull(r.httpStatus());
         assertNull(r.finalUrl());
     }
@@ -152,14 +153,14 @@ class FetchStatusTest {
     @Test
     void dnsErrorForAnUnknownHost() {
         FetchResult r = fetcher.fetch("http://no-such-host.test/");
-        assertEquals(FetchStatus.DNS_ERROR, r.status());
+        assertEquals(Status.DNS_ERROR, r.status());
         assertTrue(r.error().contains("no-such-host.test"), r.error());
     }
 
     @Test
     void tooLargeFromContentLengthBeforeReadingTheBody() {
         FetchResult r = fetcher.fetch(server.url("/huge"));
-        assertEquals(FetchStatus.TOO_LARGE, r.status());
+        assertEquals(Status.TOO_LARGE, r.status());
         assertEquals(0, r.bytes());
         assertTrue(r.error().contains("Content-Length"), r.error());
     }
@@ -167,7 +168,7 @@ class FetchStatusTest {
     @Test
     void tooLargeWhenTheStreamedCountPassesTheLimit() {
         FetchResult r = fetcher.fetch(server.url("/huge-chunked"));
-        assertEquals(FetchStatus.TOO_LARGE, r.status());
+        assertEquals(Status.TOO_LARGE, r.status());
         assertEquals(1 << 20, r.bytes()); // counted up to the limit, not a byte kept past it
         assertNull(r.body());
     }
@@ -175,14 +176,14 @@ class FetchStatusTest {
     @Test
     void tooLargeForAGzipBombCountedAfterDecoding() {
         FetchResult r = fetcher.fetch(server.url("/bomb"));
-        assertEquals(FetchStatus.TOO_LARGE, r.status());
+        assertEquals(Status.TOO_LARGE, r.status());
         assertTrue(r.error().contains("after content decoding"), r.error());
     }
 
     @Test
     void gzipBodiesAreDecodedAndCountedDecoded() throws Exception {
         FetchResult r = fetcher.fetch(server.url("/gzip-ok"));
-        assertEquals(FetchStatus.OK, r.status());
+        assertEquals(Status.OK, r.status());
         assertEquals(100_000, r.bytes());
         assertArrayEquals(new byte[100_000], r.body());
         assertEquals(sha256(new byte[100_000]), r.sha256());
@@ -191,11 +192,11 @@ class FetchStatusTest {
     @Test
     void theContentTypeAsSentDecidesWhichBodiesAreKept() {
         FetchResult lyingHtml = fetcher.fetch(server.url("/image-said-html"));
-        assertEquals(FetchStatus.OK, lyingHtml.status());
+        assertEquals(Status.OK, lyingHtml.status());
         assertEquals("text/html", lyingHtml.contentType());
         assertEquals(4, lyingHtml.body().length); // declared HTML: kept for the parser to judge
         FetchResult lyingImage = fetcher.fetch(server.url("/html-said-image"));
-        assertEquals(FetchStatus.OK, lyingImage.status());
+        assertEquals(Status.OK, lyingImage.status());
         assertEquals("image/png", lyingImage.contentType());
         assertNull(lyingImage.body()); // declared an image: only counted and hashed
         assertEquals(PAGE.length(), lyingImage.bytes());
@@ -221,7 +222,7 @@ class FetchStatusTest {
     void invalidUrlWithoutAnyRequest(String url) {
         int before = server.totalHits();
         FetchResult r = fetcher.fetch(url);
-        assertEquals(FetchStatus.INVALID_URL, r.status());
+        assertEquals(Status.INVALID_URL, r.status());
         assertEquals(0, r.attempts());
         assertEquals(url, r.url());
         assertEquals(before, server.totalHits());
@@ -231,14 +232,14 @@ class FetchStatusTest {
     void invalidUrlForA5000CharacterUrl() {
         String url = server.url("/page?" + "x".repeat(5000));
         FetchResult r = fetcher.fetch(url);
-        assertEquals(FetchStatus.INVALID_URL, r.status());
+        assertEquals(Status.INVALID_URL, r.status());
         assertEquals(0, server.hits("/page?" + "x".repeat(5000)));
     }
 
     @Test
     void hostNamesGoThroughTheResolverHook() {
         FetchResult r = fetcher.fetch(server.url("site.test", "/page"));
-        assertEquals(FetchStatus.OK, r.status());
+        assertEquals(Status.OK, r.status());
         assertEquals(server.url("site.test", "/page"), r.finalUrl());
     }
 

@@ -1,5 +1,6 @@
 package io.harvest.net;
 
+import io.harvest.job.Status;
 import static io.harvest.net.FetchTesting.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -57,7 +58,7 @@ class RedirectTest {
     @Test
     void followsAChainOfRelativeAndAbsoluteLocations() {
         FetchResult r = fetcher.fetch(server.url("/chain/1"));
-        assertEquals(FetchStatus.OK, r.status());
+        assertEquals(Status.OK, r.status());
         assertEquals(server.url("/end"), r.finalUrl());
         assertEquals(server.url("/chain/1"), r.url());
         assertEquals(1, r.attempts()); // hops are not attempts
@@ -66,41 +67,41 @@ class RedirectTest {
     @Test
     void followsToAnotherHostThroughTheSameChecks() {
         FetchResult r = fetcher.fetch(server.url("/to-other-host"));
-        assertEquals(FetchStatus.OK, r.status());
+        assertEquals(Status.OK, r.status());
         assertEquals(server.url("other.test", "/end"), r.finalUrl());
     }
 
     @Test
     void redirectErrorForALoop() {
         FetchResult r = fetcher.fetch(server.url("/loop/a"));
-        assertEquals(FetchStatus.REDIRECT_ERROR, r.status());
+        assertEquals(Status.REDIRECT_ERROR, r.status());
         assertTrue(r.error().contains("loop"), r.error());
         assertEquals(302, r.httpStatus());
-        assertEquals(FetchStatus.REDIRECT_ERROR, fetcher.fetch(server.url("/self")).status());
+        assertEquals(Status.REDIRECT_ERROR, fetcher.fetch(server.url("/self")).status());
     }
 
     @Test
     void redirectErrorPastTheLimitButFineWithinIt() {
         FetchResult tooFar = fetcher.fetch(server.url("/long/0"));
-        assertEquals(FetchStatus.REDIRECT_ERROR, tooFar.status());
+        assertEquals(Status.REDIRECT_ERROR, tooFar.status());
         assertTrue(tooFar.error().contains("more than 5 redirects"), tooFar.error());
         assertEquals(server.url("/long/5"), tooFar.finalUrl());
         assertEquals(0, server.hits("/long/6"));
         FetchResult within = fetcher.fetch(server.url("/long/3"));
-        assertEquals(FetchStatus.OK, within.status()); // 3 -> 8 is five hops
+        assertEquals(Status.OK, within.status()); // 3 -> 8 is five hops
     }
 
     @Test
     void redirectErrorWithoutAUsableLocation() {
-        assertEquals(FetchStatus.REDIRECT_ERROR, fetcher.fetch(server.url("/no-location")).status());
-        assertEquals(FetchStatus.REDIRECT_ERROR, fetcher.fetch(server.url("/bad-location")).status());
+        assertEquals(Status.REDIRECT_ERROR, fetcher.fetch(server.url("/no-location")).status());
+        assertEquals(Status.REDIRECT_ERROR, fetcher.fetch(server.url("/bad-location")).status());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/to-unspecified", "/to-mapped-unspecified", "/to-refused-name"})
     void blockedWhenAHopLeadsToARefusedAddressAndNothingIsSentThere(String path) {
         FetchResult r = fetcher.fetch(server.url(path));
-        assertEquals(FetchStatus.BLOCKED, r.status());
+        assertEquals(Status.BLOCKED, r.status());
         assertEquals(302, r.httpStatus());
         assertEquals(server.url(path), r.finalUrl());
         assertTrue(r.error().contains("unspecified"), r.error());
@@ -113,7 +114,7 @@ class RedirectTest {
     void blockedWhenAHopLeadsToAnotherScheme(String location) {
         server.on("/to-scheme").reply(Reply.redirect(302, location));
         FetchResult r = fetcher.fetch(server.url("/to-scheme"));
-        assertEquals(FetchStatus.BLOCKED, r.status());
+        assertEquals(Status.BLOCKED, r.status());
         assertTrue(r.error().contains("scheme"), r.error());
         assertNull(r.body());
     }

@@ -1,5 +1,6 @@
 package io.harvest.net;
 
+import io.harvest.job.Status;
 import static io.harvest.net.FetchTesting.assertSpacedAtLeast;
 import static io.harvest.net.FetchTesting.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +39,7 @@ class RetryTest {
         server.on("/flaky").reply(Reply.status(status), Reply.status(status), Reply.html("<p>ok"));
         try (Fetcher fetcher = new Fetcher(local().retries(2).build())) {
             FetchResult r = fetcher.fetch(server.url("/flaky"));
-            assertEquals(FetchStatus.OK, r.status());
+            assertEquals(Status.OK, r.status());
             assertEquals(3, r.attempts());
             assertEquals(3, server.hits("/flaky"));
         }
@@ -49,7 +50,7 @@ class RetryTest {
         server.on("/down").reply(Reply.status(503));
         try (Fetcher fetcher = new Fetcher(local().retries(1).build())) {
             FetchResult r = fetcher.fetch(server.url("/down"));
-            assertEquals(FetchStatus.HTTP_ERROR, r.status());
+            assertEquals(Status.HTTP_ERROR, r.status());
             assertEquals(503, r.httpStatus());
             assertEquals(2, r.attempts());
         }
@@ -61,7 +62,7 @@ class RetryTest {
         server.on("/no").reply(Reply.status(status));
         try (Fetcher fetcher = new Fetcher(local().retries(2).build())) {
             FetchResult r = fetcher.fetch(server.url("/no"));
-            assertEquals(FetchStatus.HTTP_ERROR, r.status());
+            assertEquals(Status.HTTP_ERROR, r.status());
             assertEquals(1, r.attempts());
         }
     }
@@ -73,7 +74,7 @@ class RetryTest {
         try (Fetcher fetcher = new Fetcher(local().retries(1)
                 .requestTimeout(Duration.ofMillis(500)).build())) {
             FetchResult r = fetcher.fetch(server.url("/slow-then-fast"));
-            assertEquals(FetchStatus.OK, r.status());
+            assertEquals(Status.OK, r.status());
             assertEquals(2, r.attempts());
         }
     }
@@ -82,7 +83,7 @@ class RetryTest {
     void refusedConnectionsAreRetriedThenReported() {
         try (Fetcher fetcher = new Fetcher(local().retries(2).obeyRobots(false).build())) {
             FetchResult r = fetcher.fetch("http://127.0.0.1:" + FetchTesting.closedPort() + "/");
-            assertEquals(FetchStatus.CONNECTION_ERROR, r.status());
+            assertEquals(Status.CONNECTION_ERROR, r.status());
             assertEquals(3, r.attempts());
         }
     }
@@ -92,7 +93,7 @@ class RetryTest {
         server.on("/busy").reply(Reply.status(429).header("Retry-After", "1"), Reply.html("<p>ok"));
         try (Fetcher fetcher = new Fetcher(local().build())) {
             FetchResult r = fetcher.fetch(server.url("/busy"));
-            assertEquals(FetchStatus.OK, r.status());
+            assertEquals(Status.OK, r.status());
             assertEquals(2, r.attempts());
             assertEquals(2, server.hits("/busy"));
             assertSpacedAtLeast(server.arrivals("/busy"), Duration.ofMillis(950));
@@ -106,7 +107,7 @@ class RetryTest {
         server.on("/busy").reply(Reply.status(503).header("Retry-After", date), Reply.html("ok"));
         try (Fetcher fetcher = new Fetcher(local().build())) {
             FetchResult r = fetcher.fetch(server.url("/busy"));
-            assertEquals(FetchStatus.OK, r.status());
+            assertEquals(Status.OK, r.status());
             // HTTP dates have whole seconds: at least one of the two asked for must pass.
             assertEquals(2, server.hits("/busy"));
             assertSpacedAtLeast(server.arrivals("/busy"), Duration.ofMillis(950));
@@ -118,7 +119,7 @@ class RetryTest {
         server.on("/later").reply(Reply.status(429).header("Retry-After", "3600"), Reply.html("ok"));
         try (Fetcher fetcher = new Fetcher(local().maxRetryAfter(Duration.ofSeconds(30)).build())) {
             FetchResult r = fetcher.fetch(server.url("/later"));
-            assertEquals(FetchStatus.HTTP_ERROR, r.status());
+            assertEquals(Status.HTTP_ERROR, r.status());
             assertEquals(429, r.httpStatus());
             assertEquals(1, r.attempts());
             assertTrue(r.error().contains("3600 s"), r.error());

@@ -1,5 +1,6 @@
 package io.harvest.net;
 
+import io.harvest.job.Status;
 import static io.harvest.net.FetchTesting.assertSpacedAtLeast;
 import static io.harvest.net.FetchTesting.fetchInOrder;
 import static io.harvest.net.FetchTesting.local;
@@ -37,14 +38,14 @@ class RobotsTest {
         try (Fetcher fetcher = new Fetcher(local().build())) {
             List<FetchResult> r = fetchInOrder(fetcher, List.of(server.url("/public/a"),
                     server.url("/private/x"), server.url("/public/b"), server.url("/private/x")));
-            assertEquals(FetchStatus.OK, r.get(0).status());
-            assertEquals(FetchStatus.ROBOTS_DENIED, r.get(1).status());
+            assertEquals(Status.OK, r.get(0).status());
+            assertEquals(Status.ROBOTS_DENIED, r.get(1).status());
             assertEquals(0, r.get(1).attempts());
-            assertEquals(FetchStatus.OK, r.get(2).status());
-            assertEquals(FetchStatus.ROBOTS_DENIED, r.get(3).status());
+            assertEquals(Status.OK, r.get(2).status());
+            assertEquals(Status.ROBOTS_DENIED, r.get(3).status());
             assertEquals(0, server.hits("/private/x"));
             assertEquals(1, server.hits("/robots.txt")); // cached for the fetcher's life
-            assertEquals(FetchStatus.OK, fetcher.fetch(server.url("/public/a")).status());
+            assertEquals(Status.OK, fetcher.fetch(server.url("/public/a")).status());
             assertEquals(1, server.hits("/robots.txt"));
         }
     }
@@ -54,15 +55,15 @@ class RobotsTest {
         server.robots("User-agent: Harvest\nDisallow: /\n\nUser-agent: *\nAllow: /\n");
         try (Fetcher harvest = new Fetcher(local().build());
              Fetcher other = new Fetcher(local().userAgent("OtherBot/2.0 (+x)").build())) {
-            assertEquals(FetchStatus.ROBOTS_DENIED, harvest.fetch(server.url("/public/a")).status());
-            assertEquals(FetchStatus.OK, other.fetch(server.url("/public/a")).status());
+            assertEquals(Status.ROBOTS_DENIED, harvest.fetch(server.url("/public/a")).status());
+            assertEquals(Status.OK, other.fetch(server.url("/public/a")).status());
         }
     }
 
     @Test
     void aMissingRobotsTxtAllowsEverything() {
         try (Fetcher fetcher = new Fetcher(local().build())) {
-            assertEquals(FetchStatus.OK, fetcher.fetch(server.url("/private/x")).status());
+            assertEquals(Status.OK, fetcher.fetch(server.url("/private/x")).status());
             assertEquals(1, server.hits("/robots.txt"));
         }
     }
@@ -72,7 +73,7 @@ class RobotsTest {
         server.on("/robots.txt").reply(Reply.status(500));
         try (Fetcher fetcher = new Fetcher(local().retries(1).build())) {
             FetchResult r = fetcher.fetch(server.url("/public/a"));
-            assertEquals(FetchStatus.ROBOTS_DENIED, r.status());
+            assertEquals(Status.ROBOTS_DENIED, r.status());
             assertEquals(0, server.hits("/public/a"));
         }
     }
@@ -81,7 +82,7 @@ class RobotsTest {
     void aRobotsTxtThatStaysRateLimitedDisallowsEverything() {
         server.on("/robots.txt").reply(Reply.status(429));
         try (Fetcher fetcher = new Fetcher(local().retries(0).build())) {
-            assertEquals(FetchStatus.ROBOTS_DENIED, fetcher.fetch(server.url("/public/a")).status());
+            assertEquals(Status.ROBOTS_DENIED, fetcher.fetch(server.url("/public/a")).status());
         }
     }
 
@@ -90,7 +91,7 @@ class RobotsTest {
         server.on("/robots.txt").reply(Reply.status(503),
                 Reply.text("User-agent: *\nDisallow: /private/\n"));
         try (Fetcher fetcher = new Fetcher(local().build())) {
-            assertEquals(FetchStatus.OK, fetcher.fetch(server.url("/public/a")).status());
+            assertEquals(Status.OK, fetcher.fetch(server.url("/public/a")).status());
             assertEquals(2, server.hits("/robots.txt"));
         }
     }
@@ -100,8 +101,8 @@ class RobotsTest {
         server.on("/robots.txt").reply(Reply.redirect(301, "/real-robots.txt"));
         server.on("/real-robots.txt").reply(Reply.text("User-agent: *\nDisallow: /private/\n"));
         try (Fetcher fetcher = new Fetcher(local().build())) {
-            assertEquals(FetchStatus.ROBOTS_DENIED, fetcher.fetch(server.url("/private/x")).status());
-            assertEquals(FetchStatus.OK, fetcher.fetch(server.url("/public/a")).status());
+            assertEquals(Status.ROBOTS_DENIED, fetcher.fetch(server.url("/private/x")).status());
+            assertEquals(Status.OK, fetcher.fetch(server.url("/public/a")).status());
         }
     }
 
@@ -109,7 +110,7 @@ class RobotsTest {
     void ignoringRobotsFetchesNoRobotsTxt() {
         server.robots("User-agent: *\nDisallow: /\n");
         try (Fetcher fetcher = new Fetcher(local().obeyRobots(false).build())) {
-            assertEquals(FetchStatus.OK, fetcher.fetch(server.url("/private/x")).status());
+            assertEquals(Status.OK, fetcher.fetch(server.url("/private/x")).status());
             assertEquals(0, server.hits("/robots.txt"));
         }
     }
@@ -121,7 +122,7 @@ class RobotsTest {
                 .maxCrawlDelay(Duration.ofMillis(300)).build())) {
             List<FetchResult> r = fetchInOrder(fetcher, List.of(server.url("/public/a"),
                     server.url("/public/a"), server.url("/public/a")));
-            r.forEach(x -> assertEquals(FetchStatus.OK, x.status()));
+            r.forEach(x -> assertEquals(Status.OK, x.status()));
             assertEquals(3, server.hits("/public/a"));
             assertSpacedAtLeast(server.arrivals("/public/a"), Duration.ofMillis(280));
         }
@@ -133,7 +134,7 @@ class RobotsTest {
         try (Fetcher fetcher = new Fetcher(local().retries(0).build())) {
             List<FetchResult> r = fetchInOrder(fetcher, List.of(dead + "/a", dead + "/b"));
             for (FetchResult x : r) {
-                assertEquals(FetchStatus.CONNECTION_ERROR, x.status());
+                assertEquals(Status.CONNECTION_ERROR, x.status());
                 assertEquals(0, x.attempts());
                 assertTrue(x.error().contains("robots.txt"), x.error());
             }

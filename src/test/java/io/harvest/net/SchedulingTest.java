@@ -1,5 +1,6 @@
 package io.harvest.net;
 
+import io.harvest.job.Status;
 import static io.harvest.net.FetchTesting.assertSpacedAtLeast;
 import static io.harvest.net.FetchTesting.fetchInOrder;
 import static io.harvest.net.FetchTesting.local;
@@ -50,23 +51,23 @@ class SchedulingTest {
         server.on("/huge").reply(Reply.huge(10L << 20));
         String dead = "http://127.0.0.1:" + FetchTesting.closedPort();
         List<String> urls = new ArrayList<>();
-        Map<FetchStatus, Integer> expected = new EnumMap<>(FetchStatus.class);
+        Map<Status, Integer> expected = new EnumMap<>(Status.class);
         for (int i = 0; i < 500; i++) {
             String host = List.of("127.0.0.1", "a.test", "b.test").get(i % 3);
             String url;
-            FetchStatus status;
+            Status status;
             switch (i % 10) {
-                case 0, 1, 2 -> { url = server.url(host, "/page?i=" + i); status = FetchStatus.OK; }
-                case 3 -> { url = server.url(host, "/missing?i=" + i); status = FetchStatus.HTTP_ERROR; }
+                case 0, 1, 2 -> { url = server.url(host, "/page?i=" + i); status = Status.OK; }
+                case 3 -> { url = server.url(host, "/missing?i=" + i); status = Status.HTTP_ERROR; }
                 case 4 -> { url = i % 20 == 4 ? "not a url " + i : "javascript:void(" + i + ")";
-                    status = FetchStatus.INVALID_URL; }
-                case 5 -> { url = server.url("zero.test", "/page?i=" + i); status = FetchStatus.BLOCKED; }
-                case 6 -> { url = "http://unknown" + i + ".test/"; status = FetchStatus.DNS_ERROR; }
-                case 7 -> { url = server.url(host, "/loop?i=" + i); status = FetchStatus.REDIRECT_ERROR; }
+                    status = Status.INVALID_URL; }
+                case 5 -> { url = server.url("zero.test", "/page?i=" + i); status = Status.BLOCKED; }
+                case 6 -> { url = "http://unknown" + i + ".test/"; status = Status.DNS_ERROR; }
+                case 7 -> { url = server.url(host, "/loop?i=" + i); status = Status.REDIRECT_ERROR; }
                 case 8 -> { url = i % 20 == 8 ? server.url(host, "/huge?i=" + i)
                         : server.url(host, "/private?i=" + i);
-                    status = i % 20 == 8 ? FetchStatus.TOO_LARGE : FetchStatus.ROBOTS_DENIED; }
-                default -> { url = dead + "/?i=" + i; status = FetchStatus.CONNECTION_ERROR; }
+                    status = i % 20 == 8 ? Status.TOO_LARGE : Status.ROBOTS_DENIED; }
+                default -> { url = dead + "/?i=" + i; status = Status.CONNECTION_ERROR; }
             }
             urls.add(url);
             expected.merge(status, 1, Integer::sum);
@@ -74,7 +75,7 @@ class SchedulingTest {
         try (Fetcher fetcher = new Fetcher(local().resolver(HOSTS).maxBytes(1 << 20).retries(0)
                 .maxPerHost(4).build())) {
             List<FetchResult> results = fetchInOrder(fetcher, urls); // checks exactly once each
-            Map<FetchStatus, Integer> got = new EnumMap<>(FetchStatus.class);
+            Map<Status, Integer> got = new EnumMap<>(Status.class);
             for (int i = 0; i < urls.size(); i++) {
                 assertEquals(urls.get(i), results.get(i).url());
                 got.merge(results.get(i).status(), 1, Integer::sum);
@@ -92,7 +93,7 @@ class SchedulingTest {
             }
         }
         try (Fetcher fetcher = new Fetcher(local().resolver(HOSTS).maxPerHost(2).build())) {
-            fetchInOrder(fetcher, urls).forEach(r -> assertEquals(FetchStatus.OK, r.status()));
+            fetchInOrder(fetcher, urls).forEach(r -> assertEquals(Status.OK, r.status()));
         }
         for (String host : List.of("a.test", "b.test", "c.test")) {
             assertEquals(2, server.maxConcurrentForHost(host), host);
@@ -104,7 +105,7 @@ class SchedulingTest {
     void concurrencyIsReachedAndNeverExceeded() {
         List<String> urls = IntStream.range(0, 64).mapToObj(i -> server.url("/slow?i=" + i)).toList();
         try (Fetcher fetcher = new Fetcher(local().concurrency(16).maxPerHost(100).build())) {
-            fetchInOrder(fetcher, urls).forEach(r -> assertEquals(FetchStatus.OK, r.status()));
+            fetchInOrder(fetcher, urls).forEach(r -> assertEquals(Status.OK, r.status()));
         }
         assertEquals(16, server.maxConcurrent("/slow"));
     }
@@ -127,9 +128,9 @@ class SchedulingTest {
         try (Fetcher fetcher = new Fetcher(local().obeyRobots(false).retries(0).maxPerHost(1)
                 .hostFailureLimit(5).build())) {
             List<FetchResult> r = fetchInOrder(fetcher, urls);
-            assertEquals(5, r.stream().filter(x -> x.status() == FetchStatus.CONNECTION_ERROR).count());
+            assertEquals(5, r.stream().filter(x -> x.status() == Status.CONNECTION_ERROR).count());
             List<FetchResult> cut = r.stream()
-                    .filter(x -> x.status() == FetchStatus.HOST_UNREACHABLE).toList();
+                    .filter(x -> x.status() == Status.HOST_UNREACHABLE).toList();
             assertEquals(15, cut.size());
             cut.forEach(x -> assertEquals(0, x.attempts()));
             assertTrue(cut.get(0).error().contains("5 consecutive"), cut.get(0).error());
@@ -141,7 +142,7 @@ class SchedulingTest {
         server.on("/broken").reply(Reply.status(500));
         List<String> urls = IntStream.range(0, 20).mapToObj(i -> server.url("/broken?i=" + i)).toList();
         try (Fetcher fetcher = new Fetcher(local().hostFailureLimit(3).build())) {
-            fetchInOrder(fetcher, urls).forEach(r -> assertEquals(FetchStatus.HTTP_ERROR, r.status()));
+            fetchInOrder(fetcher, urls).forEach(r -> assertEquals(Status.HTTP_ERROR, r.status()));
         }
         assertEquals(20, server.hits("/broken"));
     }
@@ -217,10 +218,10 @@ class SchedulingTest {
                 }
                 return i == 3 ? null : server.url("/page?i=" + i);
             });
-            Map<Integer, FetchStatus> got = new java.util.HashMap<>();
+            Map<Integer, Status> got = new java.util.HashMap<>();
             it.forEachRemaining(f -> got.put(f.item(), f.result().status()));
-            assertEquals(Map.of(1, FetchStatus.OK, 2, FetchStatus.INVALID_URL,
-                    3, FetchStatus.INVALID_URL, 4, FetchStatus.OK), got);
+            assertEquals(Map.of(1, Status.OK, 2, Status.INVALID_URL,
+                    3, Status.INVALID_URL, 4, Status.OK), got);
         }
     }
 

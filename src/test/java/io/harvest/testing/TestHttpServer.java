@@ -226,7 +226,7 @@ public final class TestHttpServer implements AutoCloseable {
             callback.failed(x);
         });
         Route route = routes.get(path);
-        Reply reply = route == null ? Reply.status(404) : route.next();
+        Reply reply = route == null ? Reply.status(404) : route.next(request);
         if (reply.delay().isZero()) {
             reply.send(request, response, done);
         } else {
@@ -240,6 +240,31 @@ public final class TestHttpServer implements AutoCloseable {
     public static final class Route {
         private final List<Reply> replies = new CopyOnWriteArrayList<>();
         private final AtomicInteger served = new AtomicInteger();
+        /** Header name to the value it must have (403 otherwise), or to null: must be absent (400 otherwise). */
+        private final Map<String, String> checks = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final String ABSENT = "\u0000absent";
+
+        /** Answers 403 unless the request has this header with this value (an API key check). */
+        public Route requiring(String header, String value) {
+            checks.put(header, value);
+            return this;
+        }
+
+        /** Answers 400 when the request has this header (a secret that must not leak here). */
+        public Route refusing(String header) {
+            checks.put(header, ABSENT);
+            return this;
+        }
+
+        Reply next(Request request) {
+            for (Map.Entry<String, String> check : checks.entrySet()) {
+                String got = request.getHeaders().get(check.getKey());
+                if (check.getValue().equals(ABSENT) ? got != null : !check.getValue().equals(got)) {
+                    return Reply.status(check.getValue().equals(ABSENT) ? 400 : 403);
+                }
+            }
+            return next();
+        }
 
         /** The first request gets the first reply, and so on; the last one repeats. */
         public Route reply(Reply first, Reply... then) {

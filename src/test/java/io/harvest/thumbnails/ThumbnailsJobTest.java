@@ -69,8 +69,8 @@ class ThumbnailsJobTest {
         assertEquals(7, rows.size(), "one row per image file, none for notes.txt");
         assertEquals(7, summary.input());
         assertEquals("ok", rows.get("a/wide.jpg").getAs("status"));
-        assertEquals("decode_error", rows.get("corrupt.jpg").getAs("status"));
-        assertEquals("decode_error", rows.get("empty.png").getAs("status"));
+        assertEquals("not_image", rows.get("corrupt.jpg").getAs("status"));
+        assertEquals("not_image", rows.get("empty.png").getAs("status"));
         assertEquals("decode_error", rows.get("truncated.jpg").getAs("status"));
         assertTrue(((String) rows.get("corrupt.jpg").getAs("error")).length() > 0, "a failed row says why");
         assertEquals(4, summary.ok());
@@ -105,7 +105,7 @@ class ThumbnailsJobTest {
         assertEquals(2, json.get("input").asLong());
         assertEquals(1, json.get("ok").asLong());
         assertEquals(1, json.get("failed").asLong());
-        assertEquals(1, json.get("by_status").get("decode_error").asLong());
+        assertEquals(1, json.get("by_status").get("not_image").asLong());
         assertEquals(Files.size(in.resolve("one.jpg")) + 3, json.get("bytes").asLong());
         assertTrue(json.get("per_s").asDouble() > 0);
         assertTrue(json.has("elapsed_s"));

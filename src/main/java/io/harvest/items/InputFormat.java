@@ -1,4 +1,4 @@
-package io.harvest.fetch;
+package io.harvest.items;
 
 import io.harvest.io.FileListing;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.harvest.fetch;
+package io.harvest.spark;
 
 import java.lang.management.ManagementFactory;
 import java.util.Map;
@@ -12,14 +12,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * side. Per task, only the task thread could be measured; the client's threads are most of a
  * fetch's CPU, and they are shared by nothing but the tasks of this run.
  */
-final class CpuClock {
+public final class CpuClock {
     /** The process CPU time each run last counted, per run, in this JVM. */
     private static final Map<Long, AtomicLong> COUNTED = new ConcurrentHashMap<>();
 
     private CpuClock() {}
 
     /** The CPU time of this JVM's process, all threads; -1 when the JVM cannot tell. */
-    static long process() {
+    public static long process() {
         if (ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
@@ -28,7 +28,7 @@ final class CpuClock {
     }
 
     /** Marks the start of a task of run {@code run}: counting starts with the run's first. */
-    static void taskStarts(long run) {
+    public static void taskStarts(long run) {
         long now = process();
         if (now >= 0) {
             COUNTED.computeIfAbsent(run, r -> new AtomicLong(now));
@@ -36,7 +36,7 @@ final class CpuClock {
     }
 
     /** The process CPU time not yet counted for run {@code run}; 0 when it cannot be told. */
-    static long taskEnds(long run) {
+    public static long taskEnds(long run) {
         AtomicLong counted = COUNTED.get(run);
         long now = process();
         return counted == null || now < 0 ? 0 : Math.max(0, now - counted.getAndSet(now));

@@ -1,4 +1,4 @@
-package io.harvest.fetch;
+package io.harvest.items;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,18 +22,18 @@ import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FetchInputTest {
-    private static final Set<String> RESERVED = FetchRows.reservedNames(List.of());
+class UrlInputTest {
+    private static final Set<String> RESERVED = Set.of("item", "url", "status");
     private final SparkSession spark = SharedSpark.get();
 
     @TempDir
     Path dir;
 
-    private FetchInput.Table read(Path input, InputFormat format, String urlColumn) {
-        return FetchInput.read(spark, input.toString(), format, urlColumn, RESERVED);
+    private UrlInput.Table read(Path input, InputFormat format, String urlColumn) {
+        return UrlInput.read(spark, input.toString(), format, urlColumn, RESERVED);
     }
 
-    private static List<String> urls(FetchInput.Table t) {
+    private static List<String> urls(UrlInput.Table t) {
         return t.rows().collectAsList().stream().map(r -> r.getString(0)).toList();
     }
 
@@ -56,7 +56,7 @@ class FetchInputTest {
     void textKeepsEveryLineWithAUrlDuplicatesIncludedAndSkipsBlanksAndComments() throws IOException {
         Path in = write("urls.txt", "# seed list\nhttp://a.example/1\n\n   \nhttp://a.example/1\r\n"
                 + "  http://b.example/2  \n\t# indented comment\nnot a url\n");
-        FetchInput.Table t = read(in, InputFormat.AUTO, "url");
+        UrlInput.Table t = read(in, InputFormat.AUTO, "url");
         assertEquals(InputFormat.TEXT, t.format());
         assertEquals(List.of("http://a.example/1", "http://a.example/1", "http://b.example/2", "not a url"), urls(t));
         assertEquals(List.of(), t.carried());
@@ -66,7 +66,7 @@ class FetchInputTest {
     void gzippedCsvCarriesItsOtherColumns() throws IOException {
         Path in = writeGzip("list.csv.gz", "id,link,caption\n1,http://a.example/x,\"first, with comma\"\n"
                 + "2,http://a.example/y,second\n3\n");
-        FetchInput.Table t = read(in, InputFormat.AUTO, "link");
+        UrlInput.Table t = read(in, InputFormat.AUTO, "link");
         assertEquals(InputFormat.CSV, t.format());
         assertEquals(List.of("id", "caption"), t.carried().stream().map(f -> f.name()).toList());
         List<Row> rows = t.rows().collectAsList();
@@ -79,7 +79,7 @@ class FetchInputTest {
     @Test
     void tsvAndFormatOverride() throws IOException {
         Path in = write("list.data", "url\tlabel\nhttp://a.example/1\tone\n");
-        FetchInput.Table t = read(in, InputFormat.TSV, "url");
+        UrlInput.Table t = read(in, InputFormat.TSV, "url");
         assertEquals(List.of(RowFactory.create("http://a.example/1", null, "one")), t.rows().collectAsList());
     }
 
@@ -87,7 +87,7 @@ class FetchInputTest {
     void aJsonLineThatDoesNotParseIsAnItemMarkedBroken() throws IOException {
         Path in = write("items.jsonl", "{\"url\": \"http://a.example/1\", \"id\": 7}\n{not json\n"
                 + "{\"url\": \"http://a.example/2\", \"id\": 8, \"tags\": [\"x\"]}\n");
-        FetchInput.Table t = read(in, InputFormat.AUTO, "url");
+        UrlInput.Table t = read(in, InputFormat.AUTO, "url");
         assertEquals(InputFormat.JSON, t.format());
         List<Row> rows = t.rows().collectAsList();
         assertEquals(3, rows.size());
@@ -109,7 +109,7 @@ class FetchInputTest {
                                 DataTypes.createStructField("status", DataTypes.StringType, true),
                                 DataTypes.createStructField("id", DataTypes.LongType, true))))
                 .coalesce(1).write().parquet(in.toString());
-        FetchInput.Table t = read(in, InputFormat.AUTO, "page");
+        UrlInput.Table t = read(in, InputFormat.AUTO, "page");
         assertEquals(InputFormat.PARQUET, t.format());
         assertEquals(List.of("input_status", "id"), t.carried().stream().map(f -> f.name()).toList());
         assertEquals(List.of("http://a.example/1", "http://a.example/2"), urls(t));
@@ -121,7 +121,7 @@ class FetchInputTest {
         write("lists/more/b.txt", "http://b.example/1\nhttp://b.example/2\n");
         write("lists/_SUCCESS", "");
         write("lists/.hidden.csv", "x,y\n");
-        FetchInput.Table t = read(dir.resolve("lists"), InputFormat.AUTO, "url");
+        UrlInput.Table t = read(dir.resolve("lists"), InputFormat.AUTO, "url");
         assertEquals(InputFormat.TEXT, t.format());
         assertEquals(Set.of("http://a.example/1", "http://b.example/1", "http://b.example/2"), Set.copyOf(urls(t)));
     }
@@ -160,31 +160,31 @@ class FetchInputTest {
         }
         text.append("javascript:void(0)\n");
         Path in = write("many.txt", text.toString());
-        WorkItems.Plan plan = WorkItems.plan(spark, read(in, InputFormat.AUTO, "url"), 3);
+        WorkPlan.Plan plan = WorkPlan.plan(spark, read(in, InputFormat.AUTO, "url"), 3);
         assertEquals(41, plan.count());
-        List<List<Row>> partitions = plan.items().glom().collect();
+        List<List<WorkItem>> partitions = plan.items().glom().collect();
         assertEquals(3, partitions.size());
-        List<Long> items = partitions.stream().flatMap(List::stream).map(r -> r.getLong(WorkItems.ITEM))
+        List<Long> items = partitions.stream().flatMap(List::stream).map(WorkItem::item)
                 .sorted().toList();
         assertEquals(java.util.stream.LongStream.range(0, 41).boxed().toList(), items);
-        for (List<Row> partition : partitions) {
+        for (List<WorkItem> partition : partitions) {
             // Every host of a partition appears once before any appears twice.
             Set<String> hosts = new java.util.HashSet<>();
-            partition.stream().filter(r -> r.getString(WorkItems.HOST) != null)
-                    .forEach(r -> hosts.add(r.getString(WorkItems.HOST)));
-            List<String> firstTurn = partition.stream().map(r -> r.getString(WorkItems.HOST))
+            partition.stream().filter(r -> r.host() != null)
+                    .forEach(r -> hosts.add(r.host()));
+            List<String> firstTurn = partition.stream().map(r -> r.host())
                     .filter(java.util.Objects::nonNull).limit(hosts.size()).toList();
             assertEquals(hosts, Set.copyOf(firstTurn));
         }
         for (int h = 0; h < 5; h++) {
             String host = "host" + h + ".example";
             long holding = partitions.stream()
-                    .filter(p -> p.stream().anyMatch(r -> host.equals(r.getString(WorkItems.HOST)))).count();
+                    .filter(p -> p.stream().anyMatch(r -> host.equals(r.host()))).count();
             assertEquals(1, holding, host + " is split over tasks");
         }
-        Row invalid = partitions.stream().flatMap(List::stream).filter(r -> r.getLong(WorkItems.ITEM) == 40)
+        WorkItem invalid = partitions.stream().flatMap(List::stream).filter(r -> r.item() == 40)
                 .findFirst().orElseThrow();
-        assertNull(invalid.getString(WorkItems.HOST));
-        assertNull(invalid.getString(WorkItems.ERROR));
+        assertNull(invalid.host());
+        assertNull(invalid.unreadable());
     }
 }

@@ -1,4 +1,4 @@
-package io.harvest.fetch;
+package io.harvest.items;
 
 import static org.apache.spark.sql.functions.btrim;
 import static org.apache.spark.sql.functions.col;
@@ -10,6 +10,7 @@ import io.harvest.io.FileListing;
 import io.harvest.io.Storage;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -31,32 +32,32 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * Reads the input of a fetch run, in any of its formats, into one row per item: the URL as
+ * Reads the input of a URL-list job (fetch, images), in any of its formats, into one row per item: the URL as
  * written, a note when the record itself could not be read (a JSON line that does not parse),
  * and the other columns, carried through to the manifest. Each line or row is one item,
  * duplicates included.
  */
-final class FetchInput {
+public final class UrlInput {
     /** Where Spark's JSON reader puts a line it cannot parse. */
     private static final String CORRUPT = "_corrupt_record";
     /** Files looked at to tell the format of a folder. */
     private static final int FILES_SAMPLED = 1000;
 
-    private FetchInput() {}
+    private UrlInput() {}
 
     /**
      * The items of an input: {@code rows} holds {@code url} (string, may be null),
      * {@code broken} (why the record could not be read; null when it could) and the carried
      * columns, named as in {@code carried}.
      */
-    record Table(Dataset<Row> rows, InputFormat format, List<StructField> carried) {}
+    public record Table(Dataset<Row> rows, InputFormat format, List<StructField> carried) {}
 
     /**
      * @param reserved names the manifest uses itself: a carried column with one of them is
      *                 renamed {@code input_<name>}
      * @throws HarvestException when the input does not exist, mixes formats, or has no URL column
      */
-    static Table read(SparkSession spark, String input, InputFormat format, String urlColumn,
+    public static Table read(SparkSession spark, String input, InputFormat format, String urlColumn,
                       Set<String> reserved) {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         requireExists(input, conf);
@@ -117,7 +118,7 @@ final class FetchInput {
      * The format of a file from its name; of a folder or glob from the names of the files in
      * it (hidden and '_' files left out, as Spark does).
      */
-    static InputFormat detect(String input, Configuration conf) {
+    public static InputFormat detect(String input, Configuration conf) {
         Set<InputFormat> found = EnumSet.noneOf(InputFormat.class);
         try {
             Path path = new Path(input);
@@ -179,5 +180,25 @@ final class FetchInput {
             }
         }
         return false;
+    }
+
+    /** An output inside a folder input would be read as input by the next run. */
+    public static void requireOutputOutside(String input, String output, Configuration conf) {
+        try {
+            Path in = new Path(input);
+            Path out = new Path(output);
+            FileSystem fs = Storage.fileSystem(in, conf);
+            String qualifiedIn = fs.makeQualified(in).toString();
+            String qualifiedOut = Storage.fileSystem(out, conf).makeQualified(out).toString();
+            boolean folder = !FileListing.isGlob(input) && fs.getFileStatus(in).isDirectory();
+            if ((qualifiedOut + "/").startsWith(qualifiedIn + "/") && (qualifiedOut.equals(qualifiedIn) || folder)) {
+                throw new HarvestException("the output folder " + output
+                        + " must not be inside the input folder " + input);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            throw new HarvestException("bad path: " + e.getMessage(), e);
+        }
     }
 }

@@ -1,12 +1,9 @@
-package io.harvest.fetch;
+package io.harvest.job;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
 
 import io.harvest.io.Storage;
-import io.harvest.job.Manifest;
-import io.harvest.job.Summary;
-import io.harvest.net.FetchStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -23,20 +20,20 @@ import org.apache.spark.sql.SparkSession;
  * manifest by one Spark task into a staging folder, then renamed into place, so it always
  * matches the manifest beside it and a killed run never leaves half a list.
  */
-final class ErrorList {
-    static final String FILE = "errors.txt";
+public final class ErrorList {
+    public static final String FILE = "errors.txt";
     /** Statuses whose URLs are not listed; every other status is a failure worth a re-run. */
     private static final List<String> NOT_LISTED =
-            List.of(Summary.OK, Summary.SKIPPED, FetchStatus.INVALID_URL.status());
+            List.of(Status.OK.label(), Status.SKIPPED.label(), Status.INVALID_URL.label());
 
     private ErrorList() {}
 
-    static Path path(String output) {
+    public static Path path(String output) {
         return new Path(output, FILE);
     }
 
     /** How many URLs the list of a run with this summary holds. */
-    static long size(Summary summary) {
+    public static long size(Summary summary) {
         return summary.input()
                 - NOT_LISTED.stream().mapToLong(s -> summary.byStatus().getOrDefault(s, 0L)).sum();
     }
@@ -45,7 +42,7 @@ final class ErrorList {
      * Writes the list of the manifest summarised by {@code summary}; without a Spark job when
      * nothing is to be listed, the common case.
      */
-    static void write(SparkSession spark, Summary summary) {
+    public static void write(SparkSession spark, Summary summary) {
         String output = summary.output();
         Path target = path(output);
         try {

@@ -1,0 +1,166 @@
+package io.harvest.images;
+
+import static io.harvest.images.ImageServer.byItem;
+import static io.harvest.images.ImageServer.status;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.harvest.job.Status;
+import io.harvest.testing.Reply;
+import io.harvest.testing.SharedSpark;
+import io.harvest.testing.TestHttpServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImagesOutputTest {
+    private static final String HOST = "cdn.test";
+
+    @TempDir
+    Path dir;
+
+    /**
+     * A WebDataset reader's view of a shard, as the webdataset package groups it: members by
+     * key (the name up to its first dot), each sample's extensions to their bytes.
+     */
+    private static Map<String, Map<String, byte[]>> samples(Path tar) throws IOException {
+        Map<String, Map<String, byte[]>> samples = new TreeMap<>();
+        try (InputStream in = Files.newInputStream(tar); TarArchiveInputStream t = new TarArchiveInputStream(in)) {
+            for (TarArchiveEntry e = t.getNextEntry(); e != null; e = t.getNextEntry()) {
+                String name = e.getName();
+                int dot = name.indexOf('.');
+                samples.computeIfAbsent(name.substring(0, dot), k -> new TreeMap<>())
+                        .put(name.substring(dot + 1), t.readAllBytes());
+            }
+        }
+        return samples;
+    }
+
+    @Test
+    void oneBigHostIsSpreadOverTheTasksAsWebDatasetShardsWithinItsLimit() throws IOException {
+        try (TestHttpServer server = TestHttpServer.start()) {
+            server.robots("User-agent: *\nAllow: /\n");
+            List<String> csv = new ArrayList<>(List.of("url,caption"));
+            for (int i = 0; i < 12; i++) {
+                server.on("/p" + i + ".jpg").reply(Reply.bytes(ImageServer.encode(200 + i, 100, "jpg"), "image/jpeg")
+                        .delay(Duration.ofMillis(100)));
+                csv.add(server.url(HOST, "/p" + i + ".jpg") + ",photo " + i);
+            }
+            Path input = Files.write(dir.resolve("list.csv"), csv);
+            Path out = dir.resolve("out");
+            ImagesConfig config = ImageServer.config(input, out, HOST).withSink(ImagesConfig.SinkKind.WEBDATASET, false);
+            config = config.withFetch(config.fetch().toBuilder().maxPerHost(2).build());
+
+            ImagesJob.run(SharedSpark.get(), config);
+
+            assertTrue(server.maxConcurrentForHost(HOST) <= 2, "the host's limit holds over both tasks: "
+                    + server.maxConcurrentForHost(HOST));
+            List<Path> shards;
+            try (Stream<Path> files = Files.list(out.resolve("shards"))) {
+                shards = files.sorted().toList();
+            }
+            assertEquals(2, shards.size(), "both tasks made a shard, no temp file left: " + shards);
+            int seen = 0;
+            for (Path shard : shards) {
+                assertTrue(shard.getFileName().toString().endsWith(".tar"));
+                for (var sample : samples(shard).entrySet()) {
+                    Map<String, byte[]> parts = sample.getValue();
+                    assertEquals(Set.of("64x64.jpg", "json", "txt"), parts.keySet());
+                    JsonNode json = new ObjectMapper().readTree(parts.get("json"));
+                    assertEquals(sample.getKey(), json.get("key").asText());
+                    long item = json.get("item").asLong();
+                    assertEquals("photo " + item, new String(parts.get("txt"), StandardCharsets.UTF_8));
+                    assertEquals("ok", json.get("status").asText());
+                    BufferedImage thumb = ImageIO.read(new ByteArrayInputStream(parts.get("64x64.jpg")));
+                    assertEquals(64, thumb.getWidth());
+                    seen++;
+                }
+            }
+            assertEquals(12, seen);
+            assertEquals(12, byItem(out).size());
+        }
+    }
+
+    @Test
+    void parquetHoldsTheBytesAndKeepOriginalTheDownload() throws IOException {
+        byte[] jpeg = ImageServer.encode(300, 200, "jpg");
+        try (TestHttpServer server = TestHttpServer.start()) {
+            server.robots("User-agent: *\nAllow: /\n");
+            server.on("/a.jpg").reply(Reply.bytes(jpeg, "image/jpeg"));
+            Path input = Files.write(dir.resolve("urls.txt"), List.of(server.url(HOST, "/a.jpg")));
+            Path parquet = dir.resolve("parquet");
+            ImagesJob.run(SharedSpark.get(), ImageServer.config(input, parquet, HOST)
+                    .withSink(ImagesConfig.SinkKind.PARQUET, true));
+            Row row = byItem(parquet).get(0L);
+            assertEquals("ok", status(row));
+            byte[] thumb = (byte[]) row.getList(row.fieldIndex("thumbnail_bytes")).get(0);
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(thumb));
+            assertEquals(64, image.getWidth());
+            assertEquals(43, image.getHeight());
+            assertArrayEquals(jpeg, (byte[]) row.get(row.fieldIndex("original_bytes")));
+
+            Path files = dir.resolve("files");
+            ImagesJob.run(SharedSpark.get(), ImageServer.config(input, files, HOST)
+                    .withSink(ImagesConfig.SinkKind.FILES, true));
+            assertArrayEquals(jpeg, Files.readAllBytes(files.resolve("original/00000/000000000.jpg")));
+            assertTrue(Files.exists(files.resolve("64x64/00000/000000000.jpg")));
+        }
+    }
+
+    @Test
+    void onlyFailedFetchesTheFailuresAgainAndResumeKeepsTheRest() throws IOException {
+        byte[] jpeg = ImageServer.encode(120, 90, "jpg");
+        try (TestHttpServer server = TestHttpServer.start()) {
+            server.robots("User-agent: *\nAllow: /\n");
+            server.on("/good.jpg").reply(Reply.bytes(jpeg, "image/jpeg"));
+            server.on("/flaky.jpg").reply(Reply.status(404), Reply.status(404), Reply.bytes(jpeg, "image/jpeg"));
+            Path input = Files.write(dir.resolve("urls.txt"),
+                    List.of(server.url(HOST, "/good.jpg"), server.url(HOST, "/flaky.jpg")));
+            Path out = dir.resolve("out");
+            ImagesConfig config = ImageServer.config(input, out, HOST);
+
+            ImagesJob.run(SharedSpark.get(), config);
+            assertEquals("http_error", status(byItem(out).get(1L)));
+
+            // Only timeouts asked for: the 404 is kept as it is, nothing is fetched.
+            ImagesJob.run(SharedSpark.get(), config.withRerun(
+                    new ImagesConfig.Rerun(false, true, Set.of(Status.TIMEOUT))));
+            assertEquals(1, server.hits("/flaky.jpg"));
+            assertEquals("http_error", status(byItem(out).get(1L)));
+
+            ImagesJob.run(SharedSpark.get(), config.withRerun(new ImagesConfig.Rerun(false, true, Set.of())));
+            assertEquals(2, server.hits("/flaky.jpg"));
+            assertEquals(1, server.hits("/good.jpg"), "the ok row is kept, not fetched again");
+
+            var summary = ImagesJob.run(SharedSpark.get(), config.withRerun(new ImagesConfig.Rerun(true, false, Set.of())));
+            Map<Long, Row> rows = byItem(out);
+            assertEquals(2, rows.size(), "one row per item after every re-run");
+            assertEquals("ok", status(rows.get(0L)));
+            assertEquals("ok", status(rows.get(1L)));
+            assertEquals(3, server.hits("/flaky.jpg"));
+            assertEquals(1, server.hits("/good.jpg"));
+            assertEquals(2, summary.ok());
+            assertTrue(Files.exists(out.resolve("64x64/00000/000000001.jpg")));
+        }
+    }
+}
