@@ -9,12 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * Reads and writes single files on any Hadoop FileSystem. Every write goes to a temp name
@@ -26,6 +29,10 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * thumbnail.
  */
 public final class Storage {
+    /** The names {@link #tempName} gives. */
+    private static final Pattern TEMP_NAME = Pattern.compile(
+            "\\..+\\.\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}\\.tmp");
+
     private Storage() {}
 
     /**
@@ -130,6 +137,28 @@ public final class Storage {
     /** A hidden, unique name beside {@code name} for the file while it is written. */
     private static String tempName(String name) {
         return "." + name + "." + UUID.randomUUID() + ".tmp";
+    }
+
+    /**
+     * Deletes the temp files of writes that never finished anywhere under a folder, and says how
+     * many: a task killed with its executor (kill -9, a lost machine) had no chance to. For the
+     * end of a job, when none of its tasks is still writing.
+     */
+    public static int removeUnfinishedWrites(String folder, Configuration conf) throws IOException {
+        Path root = new Path(folder);
+        FileSystem fs = fileSystem(root, conf);
+        if (!fs.exists(root)) {
+            return 0;
+        }
+        int removed = 0;
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
+        while (files.hasNext()) {
+            Path file = files.next().getPath();
+            if (TEMP_NAME.matcher(file.getName()).matches() && fs.delete(file, false)) {
+                removed++;
+            }
+        }
+        return removed;
     }
 
     /** Renames a finished file into place, over the file already there, if any. */

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.UUID;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -40,6 +41,11 @@ public final class Manifest {
             fs.delete(target, true);
             if (!fs.rename(staging, target)) {
                 throw new IOException("could not rename " + staging + " to " + target);
+            }
+            // The staging folders of earlier runs whose driver was killed mid-write.
+            FileStatus[] stale = fs.globStatus(new Path(output, "_" + FOLDER + ".staging-*"));
+            for (FileStatus folder : stale == null ? new FileStatus[0] : stale) {
+                fs.delete(folder.getPath(), true);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot put the manifest in place at " + target, e);

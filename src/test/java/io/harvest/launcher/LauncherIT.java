@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.harvest.testing.Scripts;
+import io.harvest.testing.Scripts.Run;
 import io.harvest.testing.TestImages;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,17 +21,10 @@ class LauncherIT {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run harvest(String... args) throws IOException, InterruptedException {
+    private Run harvest(String... args) {
         List<String> command = new ArrayList<>(List.of("scripts/harvest"));
         command.addAll(List.of(args));
-        Path out = dir.resolve("stdout.txt");
-        Path err = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "scripts/harvest did not finish");
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return Scripts.run(dir.resolve("logs"), Map.of(), command);
     }
 
     @Test

@@ -1,0 +1,106 @@
+package io.harvest.cluster;
+
+import static io.harvest.cluster.ClusterRuns.SLOW_SIZE;
+import static io.harvest.cluster.ClusterRuns.assertEveryItemOnceAndNothingLeftOver;
+import static io.harvest.cluster.ClusterRuns.command;
+import static io.harvest.cluster.ClusterRuns.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.harvest.testing.Scripts;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults on a real standalone cluster, mid-run: whatever is lost, every input ends with exactly
+ * one manifest row and one thumbnail, and nothing half-written or temporary stays in the output.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterFaultsIT {
+    private static final int PHOTOS = 200;
+    private static final Path PHOTOS_DIR = TestCluster.DIR.resolveSibling("cluster-it-photos");
+
+    @TempDir
+    Path dir;
+
+    private static Path photos() {
+        return ClusterRuns.photos(PHOTOS_DIR, PHOTOS);
+    }
+
+    private Scripts.Started start(String... more) {
+        return Scripts.start(dir, Map.of(), command("thumbnails", TestCluster.master(), photos(), dir.resolve("out"),
+                Stream.concat(Stream.of("--size", SLOW_SIZE, "--format", "png"), Stream.of(more)).toArray(String[]::new)));
+    }
+
+    @Test
+    @Order(1)
+    void anExecutorKilledMidRunLosesNothing() throws Exception {
+        Scripts.Started job = start();
+        ClusterRuns.awaitThumbnails(dir.resolve("out").resolve(SLOW_SIZE), 20, job);
+        ProcessHandle executor = TestCluster.anExecutor().orElseThrow();
+        assertTrue(executor.destroyForcibly(), "kill -9 of executor " + executor.pid());
+
+        Scripts.Run run = job.finish(10);
+
+        assertEquals(0, run.exit(), run.err());
+        assertEveryItemOnceAndNothingLeftOver(dir.resolve("out"), PHOTOS, SLOW_SIZE);
+    }
+
+    @Test
+    @Order(3)
+    void aDriverKilledMidRunIsResumedWithoutRedoingFinishedItems() throws Exception {
+        Scripts.Started job = start();
+        ClusterRuns.awaitThumbnails(dir.resolve("out").resolve(SLOW_SIZE), 40, job);
+        ProcessHandle driver = job.process().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("org.apache.spark.deploy.SparkSubmit"))
+                .findFirst().orElseThrow();
+        driver.destroyForcibly();
+        assertTrue(job.finish(2).exit() != 0, "a killed driver fails the run");
+        // The master stops the dead driver's executors; their last writes land before that.
+        for (int i = 0; i < 300 && TestCluster.anExecutor().isPresent(); i++) {
+            Thread.sleep(200);
+        }
+        long finished = ClusterRuns.visibleFiles(dir.resolve("out").resolve(SLOW_SIZE));
+
+        Scripts.Run resumed = start("--resume").finish(10);
+
+        assertEquals(0, resumed.exit(), resumed.err());
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("out/summary.json").toFile());
+        assertEquals(finished, summary.get("skipped").asLong(), "every finished item kept, none redone");
+        assertEquals(PHOTOS - finished, summary.get("ok").asLong());
+        List<String> rows = ClusterRuns.thumbnailRows(dir.resolve("out"));
+        assertEquals(PHOTOS, rows.size());
+        assertEquals(PHOTOS, ClusterRuns.visibleFiles(dir.resolve("out").resolve(SLOW_SIZE)));
+        assertEquals(List.of(), ClusterRuns.leftovers(dir.resolve("out")));
+    }
+
+    /** Last: it leaves the cluster with one worker, so the cluster is stopped after it. */
+    @Test
+    @Order(4)
+    void aWorkerKilledMidRunLosesNothing() throws Exception {
+        Scripts.Started job = start();
+        ClusterRuns.awaitThumbnails(dir.resolve("out").resolve(SLOW_SIZE), 20, job);
+        ProcessHandle worker = ProcessHandle.of(TestCluster.pid("worker1")).orElseThrow();
+        assertTrue(worker.destroyForcibly(), "kill -9 of worker1");
+
+        Scripts.Run run = job.finish(10);
+
+        assertEquals(0, run.exit(), run.err());
+        assertEveryItemOnceAndNothingLeftOver(dir.resolve("out"), PHOTOS, SLOW_SIZE);
+    }
+
+    @AfterAll
+    static void stopTheDamagedCluster() {
+        TestCluster.down();
+    }
+}
