@@ -86,7 +86,7 @@ def render(fig, images):
                      b.fmt(f["job_rate"], 1), b.fmt(f["cpu_ms"], 1), b.fmt(f["pss_mib"], 0),
                      b.fmt(f["rss_mib"], 0), b.fmt(f["largest_process_mib"], 0), f["processes"], ok,
                      f["lost"] if f["lost"] is not None else "?", thumbs,
-                     f"{b.fmt(f['requests'], 0)} ({f['in_flight']})", b.fmt(f["spread"], 0, "%")])
+                     f"{b.fmt(f['requests'], 0)} ({f['in_flight'] if f['in_flight'] is not None else 'n/a'})", b.fmt(f["spread"], 0, "%")])
     return b.table(header, rows)
 
 

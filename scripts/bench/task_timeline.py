@@ -5,7 +5,8 @@
 Each directory is a spark.eventLog.dir of one run (scripts/harvest thumbnails ... --conf
 spark.eventLog.enabled=true --conf spark.eventLog.dir=file:DIR). The idle tail is the time from
 the second-to-last task's end to the last one's: on 2 cores, how long one core waited for the
-other at the end. Needs the zstd command for compressed logs.
+other at the end. Counts the tasks of every job of the run (a report job after the thumbnails
+job included). Needs the zstd command for compressed logs.
 """
 import glob
 import json
