@@ -72,6 +72,8 @@ public final class Progress implements AutoCloseable {
         Progress progress = new Progress(spark, job, total, () -> System.nanoTime() / 1_000_000);
         progress.sampleMillis = Math.max(1, Math.min(SAMPLE_MILLIS, interval));
         long printEvery = Math.max(1, interval / progress.sampleMillis);
+        // A sample at the start: a run shorter than one sampling period still has a throughput line.
+        progress.sample(true);
         progress.timer.scheduleAtFixedRate(() -> progress.tick(printEvery), progress.sampleMillis,
                 progress.sampleMillis, TimeUnit.MILLISECONDS);
         return progress;
