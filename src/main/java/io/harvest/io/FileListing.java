@@ -3,15 +3,16 @@ package io.harvest.io;
 import io.harvest.HarvestException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.RemoteIterator;
@@ -72,33 +73,48 @@ public final class FileListing {
             add(status, root, extensions, out);
             return;
         }
-        if (fs instanceof RawLocalFileSystem) {
-            walk(fs, status.getPath(), root, extensions, out);
-            return;
-        }
-        // One flat listing on object stores (s3a, gs, abfs), not a request per folder.
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(status.getPath(), true);
+        RemoteIterator<? extends FileStatus> it = filesUnder(fs, status.getPath());
         while (it.hasNext()) {
             add(it.next(), root, extensions, out);
         }
     }
 
     /**
-     * A folder walk for local disks. Hadoop's listFiles would make a LocatedFileStatus of each
-     * file, whose permissions the local file system reads by starting an {@code ls} process:
-     * a minute of CPU for a few thousand images.
+     * Every file under {@code dir}, recursively, listed as it is read. On object stores (s3a, gs,
+     * abfs) one flat listing, not a request per folder. On local disks a walk of plain listings:
+     * Hadoop's listFiles makes a LocatedFileStatus of each file, whose permissions the local file
+     * system reads by starting an {@code ls} process, a minute of CPU for a few thousand files.
      */
-    private static void walk(FileSystem fs, Path dir, Path root, Set<String> extensions,
-                             List<SourceFile> out) throws IOException {
-        for (FileStatus child : fs.listStatus(dir)) {
-            if (child.isDirectory()) {
-                if (!child.getPath().getName().startsWith(".")) {
-                    walk(fs, child.getPath(), root, extensions, out);
-                }
-            } else {
-                add(child, root, extensions, out);
-            }
+    public static RemoteIterator<? extends FileStatus> filesUnder(FileSystem fs, Path dir)
+            throws IOException {
+        if (!(fs instanceof RawLocalFileSystem)) {
+            return fs.listFiles(dir, true);
         }
+        Deque<Path> folders = new ArrayDeque<>(List.of(dir));
+        Deque<FileStatus> files = new ArrayDeque<>();
+        return new RemoteIterator<FileStatus>() {
+            @Override
+            public boolean hasNext() throws IOException {
+                while (files.isEmpty() && !folders.isEmpty()) {
+                    for (FileStatus child : fs.listStatus(folders.pop())) {
+                        if (child.isDirectory()) {
+                            folders.push(child.getPath());
+                        } else {
+                            files.add(child);
+                        }
+                    }
+                }
+                return !files.isEmpty();
+            }
+
+            @Override
+            public FileStatus next() throws IOException {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return files.poll();
+            }
+        };
     }
 
     private static void add(FileStatus status, Path root, Set<String> extensions,

@@ -12,9 +12,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.RemoteIterator;
@@ -151,7 +151,7 @@ public final class Storage {
             return 0;
         }
         int removed = 0;
-        RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
+        RemoteIterator<? extends FileStatus> files = FileListing.filesUnder(fs, root);
         while (files.hasNext()) {
             Path file = files.next().getPath();
             if (TEMP_NAME.matcher(file.getName()).matches() && fs.delete(file, false)) {

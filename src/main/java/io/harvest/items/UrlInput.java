@@ -20,7 +20,6 @@ import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Column;
@@ -129,7 +128,7 @@ public final class UrlInput {
                     found.add(InputFormat.ofFileName(status.getPath().getName()));
                     continue;
                 }
-                RemoteIterator<LocatedFileStatus> files = fs.listFiles(status.getPath(), true);
+                RemoteIterator<? extends FileStatus> files = FileListing.filesUnder(fs, status.getPath());
                 while (files.hasNext() && seen < FILES_SAMPLED) {
                     Path file = files.next().getPath();
                     if (!hidden(status.getPath(), file)) {
