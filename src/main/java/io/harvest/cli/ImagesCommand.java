@@ -131,7 +131,7 @@ final class ImagesCommand implements Callable<Integer> {
             config = new ImagesConfig(list.input, list.inputFormat, list.urlColumn, captionColumn, list.output,
                     list.partitions, thumbs, new ImagesConfig.Filters(minSize, maxAspectRatio), outputFormat,
                     keepOriginal, rerun, ignoreOptOut, null, fetch.options().toBuilder().headers(extra).build())
-                    .withLinks(linksFrom, linkFilter);
+                    .toBuilder().links(linksFrom, linkFilter).build();
             if (linkFilter != null && linksFrom == null) {
                 throw new IllegalArgumentException("--link-filter needs --links-from");
             }

@@ -56,7 +56,7 @@ public final class ImagesJob {
     public static Summary run(SparkSession spark, ImagesConfig requested) {
         long start = System.nanoTime();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        ImagesConfig config = requested.withOutput(Storage.qualify(requested.output(), hadoop));
+        ImagesConfig config = requested.toBuilder().output(Storage.qualify(requested.output(), hadoop)).build();
         UrlInput.Table input = UrlInput.read(spark, config.input(), config.inputFormat(), config.urlColumn(),
                 ImageRows.reservedNames());
         UrlInput.requireOutputOutside(config.input(), config.output(), hadoop);
