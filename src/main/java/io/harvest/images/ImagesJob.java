@@ -56,7 +56,7 @@ public final class ImagesJob {
     public static Summary run(SparkSession spark, ImagesConfig requested) {
         long start = System.nanoTime();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        ImagesConfig config = requested.withOutput(Storage.qualify(requested.output(), hadoop));
+        ImagesConfig config = requested.toBuilder().output(Storage.qualify(requested.output(), hadoop)).build();
         UrlInput.Table input = UrlInput.read(spark, config.input(), config.inputFormat(), config.urlColumn(),
                 ImageRows.reservedNames());
         UrlInput.requireOutputOutside(config.input(), config.output(), hadoop);
@@ -65,7 +65,6 @@ public final class ImagesJob {
         boolean inline = config.sink() == ImagesConfig.SinkKind.PARQUET;
         StructType schema = ImageRows.schema(inline, config.keepOriginal(), carried);
         ImageRows rowMaker = new ImageRows(inline, config.keepOriginal(), carried.size());
-        PreviousRun previous = PreviousRun.load(spark, config, schema);
         int partitions = config.partitions() > 0 ? config.partitions()
                 : spark.sparkContext().defaultParallelism();
         LongAccumulator cpuNanos = spark.sparkContext().longAccumulator(NAME + ".cpu_nanos");
@@ -82,6 +81,7 @@ public final class ImagesJob {
             first = found.pageCount();
         }
         WorkPlan.Plan plan = WorkPlan.plan(spark, images, partitions, WorkPlan.Spread.SPLIT_BIG_HOSTS, first);
+        PreviousRun previous = PreviousRun.load(spark, config, schema, plan.items());
         LOG.info("{} items from {} in {} tasks (the largest host over {}), {} requests in flight per task,"
                         + " {} kept from the previous run", plan.count(), config.input(), partitions,
                 plan.widestSpread(), config.fetch().concurrency(), previous.keptCount());
@@ -146,16 +146,9 @@ public final class ImagesJob {
                 .withDetail("images_made", made)
                 .withDetail("thumbnails_written", tally.get("thumbnails_written"))
                 .withDetail("bytes_written", tally.get("bytes_written"))
-                .withDetail("stage_s", round(stageS))
-                .withDetail("images_per_s", round(stageS > 0 ? made / stageS : 0))
-                .withDetail("cpu_s", round(cpuNanos / 1e9))
-                .withDetail("cpu_ms_per_image", round(made > 0 ? cpuNanos / 1e6 / made : 0))
-                .withDetail("errors_txt", ErrorList.size(summary) + " URLs in "
-                        + ErrorList.path(config.output()));
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
+                .withDetail("stage_s", Summary.rounded(stageS))
+                .withDetail("images_per_s", Summary.rounded(stageS > 0 ? made / stageS : 0))
+                .withCpuAndErrorList(cpuNanos, "cpu_ms_per_image", made);
     }
 
     /** How the pipeline reads a work item. */

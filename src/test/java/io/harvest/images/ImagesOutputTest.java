@@ -68,8 +68,9 @@ class ImagesOutputTest {
             }
             Path input = Files.write(dir.resolve("list.csv"), csv);
             Path out = dir.resolve("out");
-            ImagesConfig config = ImageServer.config(input, out, HOST).withSink(ImagesConfig.SinkKind.WEBDATASET, false);
-            config = config.withFetch(config.fetch().toBuilder().maxPerHost(2).build());
+            ImagesConfig config = ImageServer.config(input, out, HOST);
+            config = config.toBuilder().sink(ImagesConfig.SinkKind.WEBDATASET, false)
+                    .fetch(config.fetch().toBuilder().maxPerHost(2).build()).build();
 
             ImagesJob.run(SharedSpark.get(), config);
 
@@ -110,7 +111,7 @@ class ImagesOutputTest {
             Path input = Files.write(dir.resolve("urls.txt"), List.of(server.url(HOST, "/a.jpg")));
             Path parquet = dir.resolve("parquet");
             ImagesJob.run(SharedSpark.get(), ImageServer.config(input, parquet, HOST)
-                    .withSink(ImagesConfig.SinkKind.PARQUET, true));
+                    .toBuilder().sink(ImagesConfig.SinkKind.PARQUET, true).build());
             Row row = byItem(parquet).get(0L);
             assertEquals("ok", status(row));
             byte[] thumb = (byte[]) row.getList(row.fieldIndex("thumbnail_bytes")).get(0);
@@ -121,7 +122,7 @@ class ImagesOutputTest {
 
             Path files = dir.resolve("files");
             ImagesJob.run(SharedSpark.get(), ImageServer.config(input, files, HOST)
-                    .withSink(ImagesConfig.SinkKind.FILES, true));
+                    .toBuilder().sink(ImagesConfig.SinkKind.FILES, true).build());
             assertArrayEquals(jpeg, Files.readAllBytes(files.resolve("original/00000/000000000.jpg")));
             assertTrue(Files.exists(files.resolve("64x64/00000/000000000.jpg")));
         }
@@ -143,16 +144,18 @@ class ImagesOutputTest {
             assertEquals("http_error", status(byItem(out).get(1L)));
 
             // Only timeouts asked for: the 404 is kept as it is, nothing is fetched.
-            ImagesJob.run(SharedSpark.get(), config.withRerun(
-                    new ImagesConfig.Rerun(false, true, Set.of(Status.TIMEOUT))));
+            ImagesJob.run(SharedSpark.get(), config.toBuilder()
+                    .rerun(new ImagesConfig.Rerun(false, true, Set.of(Status.TIMEOUT))).build());
             assertEquals(1, server.hits("/flaky.jpg"));
             assertEquals("http_error", status(byItem(out).get(1L)));
 
-            ImagesJob.run(SharedSpark.get(), config.withRerun(new ImagesConfig.Rerun(false, true, Set.of())));
+            ImagesJob.run(SharedSpark.get(), config.toBuilder()
+                    .rerun(new ImagesConfig.Rerun(false, true, Set.of())).build());
             assertEquals(2, server.hits("/flaky.jpg"));
             assertEquals(1, server.hits("/good.jpg"), "the ok row is kept, not fetched again");
 
-            var summary = ImagesJob.run(SharedSpark.get(), config.withRerun(new ImagesConfig.Rerun(true, false, Set.of())));
+            var summary = ImagesJob.run(SharedSpark.get(), config.toBuilder()
+                    .rerun(new ImagesConfig.Rerun(true, false, Set.of())).build());
             Map<Long, Row> rows = byItem(out);
             assertEquals(2, rows.size(), "one row per item after every re-run");
             assertEquals("ok", status(rows.get(0L)));
@@ -161,6 +164,40 @@ class ImagesOutputTest {
             assertEquals(1, server.hits("/good.jpg"));
             assertEquals(2, summary.ok());
             assertTrue(Files.exists(out.resolve("64x64/00000/000000001.jpg")));
+        }
+    }
+
+    @Test
+    void resumeMatchesRowsByItemAndUrlThroughDuplicatesAndAChangedList() throws IOException {
+        byte[] jpeg = ImageServer.encode(120, 90, "jpg");
+        try (TestHttpServer server = TestHttpServer.start()) {
+            server.robots("User-agent: *\nAllow: /\n");
+            server.on("/good.jpg").reply(Reply.bytes(jpeg, "image/jpeg"));
+            server.on("/other.jpg").reply(Reply.bytes(jpeg, "image/jpeg"));
+            server.on("/flaky.jpg").reply(Reply.status(404), Reply.bytes(jpeg, "image/jpeg"));
+            String good = server.url(HOST, "/good.jpg");
+            String other = server.url(HOST, "/other.jpg");
+            Path input = Files.write(dir.resolve("urls.txt"), List.of(good, good, server.url(HOST, "/flaky.jpg")));
+            Path out = dir.resolve("out");
+            ImagesConfig resume = ImageServer.config(input, out, HOST).toBuilder()
+                    .rerun(new ImagesConfig.Rerun(true, false, Set.of())).build();
+
+            ImagesJob.run(SharedSpark.get(), resume); // no manifest yet: a first run
+            ImagesJob.run(SharedSpark.get(), resume);
+            assertEquals(2, server.hits("/good.jpg"), "both lines of the duplicate are done and kept");
+            assertEquals(2, server.hits("/flaky.jpg"));
+            assertEquals(List.of("ok", "ok", "ok"), byItem(out).values().stream().map(ImageServer::status).toList());
+
+            // The list changed: line 0 now holds another URL, line 2 is gone.
+            Files.write(input, List.of(other, good));
+            ImagesJob.run(SharedSpark.get(), resume);
+            Map<Long, Row> rows = byItem(out);
+            assertEquals(Set.of(0L, 1L), rows.keySet(), "one row per line of the list as it is now");
+            assertEquals(other, rows.get(0L).getAs("url"));
+            assertEquals("ok", status(rows.get(0L)));
+            assertEquals(1, server.hits("/other.jpg"), "a line whose URL changed is fetched");
+            assertEquals(good, rows.get(1L).getAs("url"));
+            assertEquals(2, server.hits("/good.jpg"), "a line with the same URL is kept");
         }
     }
 }
