@@ -370,6 +370,16 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
 
     private void learnRobots(Pending<T> job, Status status, String error, Outcome last) {
         // A robots.txt that redirects somewhere refused is as good as missing.
+        if (fetcher.isClosed()) {
+            // Our own stop, not the origin's answer: not remembered for the JVM's other tasks.
+            robots.release(job.robotsOrigin);
+            claimedRobots.remove(job.robotsOrigin);
+            List<Pending<T>> waiting = awaitingRobots.remove(job.robotsOrigin);
+            if (waiting != null) {
+                waiting.forEach(w -> emit(w, status, error, null));
+            }
+            return;
+        }
         boolean refusedHop = job.hops > 0 && status == Status.BLOCKED;
         robots.learn(job.robotsOrigin, refusedHop ? Status.REDIRECT_ERROR : status, error,
                 last);

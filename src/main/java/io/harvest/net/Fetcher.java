@@ -127,6 +127,10 @@ public final class Fetcher implements AutoCloseable {
         return request;
     }
 
+    boolean isClosed() {
+        return closed;
+    }
+
     /** Stops this fetcher: its requests still running fail, and their items get results. */
     @Override
     public void close() {

@@ -95,4 +95,33 @@ class SharedClientTest {
         assertTrue(task(options, List.of(server.url("/slow?after"))).get(0).ok(),
                 "the JVM's client still works after a task closed its fetcher");
     }
+
+    @Test
+    void aTaskClosedWhileFetchingRobotsTxtLeavesNoVerdictBehind() {
+        server.on("/robots.txt").reply(Reply.text("User-agent: *\nAllow: /\n").delay(Duration.ofMillis(1500)));
+        FetchOptions options = local().maxPerHost(2).build();
+        Fetcher killed = Fetcher.shared(options);
+        var it = killed.fetchAll(slowUrls("killed", 2).iterator(), u -> u);
+        CompletableFuture.runAsync(() -> {
+            sleep(300);
+            killed.close();
+        });
+        int answered = 0;
+        while (it.hasNext()) {
+            assertEquals(false, it.next().result().ok());
+            answered++;
+        }
+        assertEquals(2, answered);
+
+        List<FetchResult> next = task(options, List.of(server.url("/slow?next")));
+        assertEquals(Status.OK, next.get(0).status(), "the next task asks robots.txt again, not our stop");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
