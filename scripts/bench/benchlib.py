@@ -1,4 +1,5 @@
 """What the benchmark reports share: results files, medians, the machine, docs/benchmarks.md."""
+import argparse
 import datetime
 import glob
 import json
@@ -8,6 +9,21 @@ import re
 import statistics
 import subprocess
 import sys
+
+
+def arguments(doc):
+    """The options every report takes (--run-dir, --command, --doc); each adds its own."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--run-dir", required=True)
+    parser.add_argument("--command", required=True)
+    parser.add_argument("--doc")
+    return parser
+
+
+def runs(fig):
+    """(every timed row of every route, the most repeats any route had)."""
+    rows = [r for f in fig.values() for r in f["rows"]]
+    return rows, max((f["runs"] for f in fig.values()), default=0)
 
 
 def read_results(path):
@@ -39,6 +55,11 @@ def ceiling(run_dir):
         if m:
             found[int(re.search(r"wrk-(\d+)", path).group(1))] = float(m.group(1))
     return found
+
+
+def ceiling_text(ceilings, unit):
+    """The server's ceiling as a sentence's words: "700 <unit>/s with 64 connections, ..."."""
+    return ", ".join(f"{v:,.0f} {unit}/s with {c} connections" for c, v in sorted(ceilings.items()))
 
 
 def median(values):

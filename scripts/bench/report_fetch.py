@@ -5,7 +5,6 @@
 Reads from DIR: results.jsonl (timed.py), wrk-<connections>.txt, stats-{before,after}-<route>-<rep>.json
 (the server's counters), summary-<route>-<rep>.json (Harvest) and gc-<route>-<rep>.log.
 """
-import argparse
 import json
 import os
 import re
@@ -198,12 +197,9 @@ def plot(fig, latency_s, ceilings, path):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--run-dir", required=True)
+    parser = b.arguments(__doc__)
     parser.add_argument("--urls", type=int, required=True)
     parser.add_argument("--latency-ms", type=float, required=True)
-    parser.add_argument("--command", required=True)
-    parser.add_argument("--doc")
     parser.add_argument("--plot")
     args = parser.parse_args()
     latency_s = args.latency_ms / 1000
@@ -212,15 +208,13 @@ def main():
     top_ceiling = max(ceilings.values()) if ceilings else None
     table = render(fig, args.urls, latency_s, top_ceiling)
     checks = targets(fig, args.urls, latency_s, top_ceiling)
-    ceiling_text = ", ".join(f"{v:,.0f} requests/s with {c} connections" for c, v in sorted(ceilings.items())) \
-        or "not measured (wrk missing)"
+    ceiling_text = b.ceiling_text(ceilings, "requests") or "not measured (wrk missing)"
     robots = {r: f["robots"] for r, f in fig.items() if f["kind"] == "harvest"}
-    repeats = max((f["runs"] for f in fig.values()), default=0)
     plot_line = ""
     if args.plot and fig:
         plot(fig, latency_s, ceilings, args.plot)
         plot_line = f"\n![throughput against concurrency]({os.path.basename(args.plot)})\n"
-    all_rows = [r for f in fig.values() for r in f["rows"]]
+    all_rows, repeats = b.runs(fig)
     wrk_version = b.run_quietly(["wrk", "-v"]).split("\n")[0] or "not installed"
     body = f"""## Fetch: `scripts/bench-fetch`
 

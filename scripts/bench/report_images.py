@@ -7,7 +7,6 @@ Reads from DIR: results.jsonl (timed.py, with --sample-memory), output-<route>-<
 (images_output.py), stats-{before,after}-<route>-<rep>.json (the server's counters),
 wrk-<connections>.txt (the server's ceiling) and uptime.txt.
 """
-import argparse
 import importlib.metadata
 import json
 import os
@@ -127,7 +126,7 @@ def bottleneck(fig, ceilings, latency_ms):
     best = max((f["rate"] for f in fig.values() if f["rate"]), default=None)
     if not ceilings:
         return "Server ceiling: not measured (wrk missing)."
-    text = ", ".join(f"{v:,.0f} images/s with {c} connections" for c, v in sorted(ceilings.items()))
+    text = b.ceiling_text(ceilings, "images")
     top = max(ceilings.values())
     verdict = ""
     if best:
@@ -153,17 +152,13 @@ def i2d_version():
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--run-dir", required=True)
+    parser = b.arguments(__doc__)
     parser.add_argument("--images", type=int, required=True)
     parser.add_argument("--latency-ms", type=float, required=True)
-    parser.add_argument("--command", required=True)
     parser.add_argument("--harvest-args", default="")
-    parser.add_argument("--doc")
     args = parser.parse_args()
     fig = figures(args.run_dir)
-    all_rows = [r for f in fig.values() for r in f["rows"]]
-    repeats = max((f["runs"] for f in fig.values()), default=0)
+    all_rows, repeats = b.runs(fig)
     statuses = {route: f["by_status"] for route, f in fig.items()}
     uptime = "\n".join(f"    {line}" for line in load_lines(args.run_dir)) or "    (not recorded)"
     body = f"""## Images: `scripts/bench-images`

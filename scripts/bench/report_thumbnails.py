@@ -4,7 +4,6 @@
 
 Reads DIR/results.jsonl (timed.py), DIR/thumbnails-made.txt and DIR/summary-<route>-<rep>.json.
 """
-import argparse
 import glob
 import json
 import os
@@ -130,16 +129,12 @@ def versions(run_dir):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--run-dir", required=True)
+    parser = b.arguments(__doc__)
     parser.add_argument("--count", type=int, required=True)
-    parser.add_argument("--command", required=True)
     parser.add_argument("--vips-batch", type=int, required=True)
-    parser.add_argument("--doc")
     args = parser.parse_args()
     fig = figures(args.run_dir, args.count)
-    repeats = max((f["runs"] for f in fig.values()), default=0)
-    all_rows = [r for f in fig.values() for r in f["rows"]]
+    all_rows, repeats = b.runs(fig)
     table = render(fig, args.count)
     checks = targets(fig)
     decoders = {r: fig[r]["decoders"] for r in ("harvest-local1", "harvest-local", "harvest-java")

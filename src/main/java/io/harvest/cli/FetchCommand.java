@@ -33,14 +33,6 @@ final class FetchCommand implements Callable<Integer> {
     @Mixin
     UrlListFlags list;
 
-    @Option(names = "--output", required = true, paramLabel = "<dir>", description = "Output folder.")
-    String output;
-
-    @Option(names = "--partitions", defaultValue = "0",
-            description = "Tasks the hosts are spread over (a host's URLs share one task); 0 means the"
-                    + " cluster's default parallelism.")
-    int partitions;
-
     @Mixin
     FetchFlags fetch;
 
@@ -63,14 +55,14 @@ final class FetchCommand implements Callable<Integer> {
         try {
             List<ExtractField> fields = extract.stream().map(ExtractField::parse).toList();
             FetchOptions options = fetch.options();
-            config = new FetchConfig(list.input, list.inputFormat, list.urlColumn, output, partitions, fields, saveBody,
-                    options);
+            config = new FetchConfig(list.input, list.inputFormat, list.urlColumn, list.output, list.partitions,
+                    fields, saveBody, options);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         return JobRunner.run(FetchJob.NAME, () -> {
             Inputs.requireLocalExists(list.input);
-            Inputs.requireDifferent(list.input, output);
+            Inputs.requireDifferent(list.input, list.output);
         }, spark -> FetchJob.run(spark, config), System.out, System.err);
     }
 }

@@ -36,18 +36,10 @@ final class ImagesCommand implements Callable<Integer> {
     @Mixin
     UrlListFlags list;
 
-    @Option(names = "--output", required = true, paramLabel = "<dir>", description = "Output folder.")
-    String output;
-
     @Option(names = "--caption-column", paramLabel = "<name>",
             description = "The text stored beside each image in WebDataset shards (<key>.txt); by default"
                     + " the column 'caption' when the input has one.")
     String captionColumn;
-
-    @Option(names = "--partitions", defaultValue = "0",
-            description = "Tasks; 0 means the cluster's default parallelism. A host with more than a task's"
-                    + " share of the URLs is spread over several, its --max-per-host divided among them.")
-    int partitions;
 
     @Option(names = "--size", paramLabel = "<WxH>", defaultValue = "256x256",
             description = "Thumbnail box; repeat for several sizes, all made from one decode.")
@@ -136,10 +128,10 @@ final class ImagesCommand implements Callable<Integer> {
             ThumbnailSpec thumbs = new ThumbnailSpec(sizes, format, quality / 100f, maxPixels, resize.mode,
                     resize.upscale);
             ImagesConfig.Rerun rerun = new ImagesConfig.Rerun(resume, onlyFailed != null, statuses(onlyFailed));
-            config = new ImagesConfig(list.input, list.inputFormat, list.urlColumn, captionColumn, output,
-                    partitions, thumbs, new ImagesConfig.Filters(minSize, maxAspectRatio), outputFormat,
+            config = new ImagesConfig(list.input, list.inputFormat, list.urlColumn, captionColumn, list.output,
+                    list.partitions, thumbs, new ImagesConfig.Filters(minSize, maxAspectRatio), outputFormat,
                     keepOriginal, rerun, ignoreOptOut, null, fetch.options().toBuilder().headers(extra).build())
-                    .withLinks(linksFrom, linkFilter);
+                    .toBuilder().links(linksFrom, linkFilter).build();
             if (linkFilter != null && linksFrom == null) {
                 throw new IllegalArgumentException("--link-filter needs --links-from");
             }
@@ -149,7 +141,7 @@ final class ImagesCommand implements Callable<Integer> {
         ImagesConfig run = config;
         return JobRunner.run(ImagesJob.NAME, () -> {
             Inputs.requireLocalExists(list.input);
-            Inputs.requireDifferent(list.input, output);
+            Inputs.requireDifferent(list.input, list.output);
         }, spark -> ImagesJob.run(spark, run), System.out, System.err);
     }
 

@@ -63,7 +63,7 @@ public final class FetchJob {
         WorkPlan.Plan plan = WorkPlan.plan(spark, input, partitions);
         LOG.info("{} items from {} ({}) in {} tasks, {} requests in flight per task ({} s to plan)",
                 plan.count(), config.input(), input.format().label(), partitions,
-                config.fetch().concurrency(), round((System.nanoTime() - start) / 1e9));
+                config.fetch().concurrency(), Summary.rounded((System.nanoTime() - start) / 1e9));
 
         LongAccumulator cpuNanos = spark.sparkContext().longAccumulator(NAME + ".cpu_nanos");
         Tally tally = Tally.register(spark.sparkContext(), NAME + ".tally");
@@ -85,8 +85,7 @@ public final class FetchJob {
         Summary counted = Manifest.summarize(NAME, config.output(), tally, 0);
         ErrorList.write(spark, counted);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        Summary summary = withDetails(config, counted.withElapsed(elapsed), tally, fetchS,
-                cpuNanos.value());
+        Summary summary = withDetails(counted.withElapsed(elapsed), tally, fetchS, cpuNanos.value());
         Manifest.writeSummary(spark, summary);
         return summary;
     }
@@ -97,22 +96,14 @@ public final class FetchJob {
      * (see {@link io.harvest.spark.CpuClock}; in local mode the driver's JVM is the executor) over the responses
      * received, whatever their status.
      */
-    private static Summary withDetails(FetchConfig config, Summary summary, Tally tally,
-                                       double fetchS, long cpuNanos) {
+    private static Summary withDetails(Summary summary, Tally tally, double fetchS, long cpuNanos) {
         Map<String, Long> byHttpStatus = tally.dimension("http_status");
         long responses = byHttpStatus.values().stream().mapToLong(Long::longValue).sum();
         return summary
                 .withDetail("responses", responses)
                 .withDetail("by_http_status", byHttpStatus)
-                .withDetail("fetch_s", round(fetchS))
-                .withDetail("pages_per_s", round(fetchS > 0 ? summary.ok() / fetchS : 0))
-                .withDetail("cpu_s", round(cpuNanos / 1e9))
-                .withDetail("cpu_ms_per_page", round(responses > 0 ? cpuNanos / 1e6 / responses : 0))
-                .withDetail("errors_txt", ErrorList.size(summary) + " URLs in "
-                        + ErrorList.path(config.output()));
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
+                .withDetail("fetch_s", Summary.rounded(fetchS))
+                .withDetail("pages_per_s", Summary.rounded(fetchS > 0 ? summary.ok() / fetchS : 0))
+                .withCpuAndErrorList(cpuNanos, "cpu_ms_per_page", responses);
     }
 }

@@ -1,6 +1,7 @@
 package io.harvest.fetch;
 
 import io.harvest.items.WorkItem;
+import io.harvest.net.FetchColumns;
 import io.harvest.net.FetchResult;
 import io.harvest.job.Status;
 import io.harvest.spark.Rows;
@@ -30,19 +31,19 @@ final class FetchRows implements Serializable {
 
     /** The fixed columns; {@code bytes} is the one the summary sums. */
     static final StructType FIXED = new StructType(new StructField[] {
-        DataTypes.createStructField("item", DataTypes.LongType, false),
-        DataTypes.createStructField("url", DataTypes.StringType, true),
-        DataTypes.createStructField("final_url", DataTypes.StringType, true),
-        DataTypes.createStructField("status", DataTypes.StringType, false),
-        DataTypes.createStructField("http_status", DataTypes.IntegerType, true),
-        DataTypes.createStructField("error", DataTypes.StringType, true),
-        DataTypes.createStructField("content_type", DataTypes.StringType, true),
+        FetchColumns.ITEM,
+        FetchColumns.URL,
+        FetchColumns.FINAL_URL,
+        FetchColumns.STATUS,
+        FetchColumns.HTTP_STATUS,
+        FetchColumns.ERROR,
+        FetchColumns.CONTENT_TYPE,
         DataTypes.createStructField("charset", DataTypes.StringType, true),
-        DataTypes.createStructField("bytes", DataTypes.LongType, false),
-        DataTypes.createStructField("elapsed_ms", DataTypes.LongType, false),
-        DataTypes.createStructField("attempts", DataTypes.IntegerType, false),
+        FetchColumns.BYTES,
+        FetchColumns.ELAPSED_MS,
+        FetchColumns.ATTEMPTS,
         DataTypes.createStructField("fetched_at", DataTypes.TimestampType, true),
-        DataTypes.createStructField("sha256", DataTypes.StringType, true),
+        FetchColumns.SHA256,
         DataTypes.createStructField("title", DataTypes.StringType, true),
         DataTypes.createStructField("description", DataTypes.StringType, true),
         DataTypes.createStructField("canonical", DataTypes.StringType, true),
@@ -80,11 +81,7 @@ final class FetchRows implements Serializable {
 
     /** Counts a row into the run's tally: items by status and HTTP status, body bytes. */
     static void tally(Row row, Tally tally) {
-        tally.count("status", row.getString(STATUS));
-        tally.add("bytes", row.getLong(BYTES));
-        if (!row.isNullAt(HTTP_STATUS)) {
-            tally.count("http_status", String.valueOf(row.getInt(HTTP_STATUS)));
-        }
+        FetchColumns.tally(row, tally, STATUS, BYTES, HTTP_STATUS);
     }
 
     /** Whether a row is a failed item, for the progress line. */

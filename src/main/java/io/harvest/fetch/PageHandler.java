@@ -22,8 +22,7 @@ final class PageHandler implements BodyHandler<WorkItem, Row> {
 
     @Override
     public boolean wants(WorkItem item, FetchResult result) {
-        return item.unreadable() == null && result.ok() && result.body() != null
-                && PageParser.isHtml(result.contentType(), result.body());
+        return item.gaveBody(result) && PageParser.isHtml(result.contentType(), result.body());
     }
 
     /** A page jsoup chokes on is an ok row with an error. */

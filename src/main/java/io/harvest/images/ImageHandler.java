@@ -69,7 +69,7 @@ final class ImageHandler implements BodyHandler<WorkItem, Row> {
 
     @Override
     public boolean wants(WorkItem item, FetchResult result) {
-        return item.unreadable() == null && result.ok() && result.body() != null;
+        return item.gaveBody(result);
     }
 
     @Override

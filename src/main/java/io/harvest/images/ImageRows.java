@@ -4,6 +4,7 @@ import io.harvest.image.Thumbnail;
 import io.harvest.image.Thumbnails;
 import io.harvest.items.WorkItem;
 import io.harvest.job.Status;
+import io.harvest.net.FetchColumns;
 import io.harvest.net.FetchResult;
 import io.harvest.spark.Rows;
 import io.harvest.spark.Tally;
@@ -38,22 +39,22 @@ final class ImageRows implements Serializable {
     });
 
     static final StructType FIXED = new StructType(new StructField[] {
-        DataTypes.createStructField("item", DataTypes.LongType, false),
+        FetchColumns.ITEM,
         DataTypes.createStructField("key", DataTypes.StringType, false),
-        DataTypes.createStructField("url", DataTypes.StringType, true),
-        DataTypes.createStructField("final_url", DataTypes.StringType, true),
-        DataTypes.createStructField("status", DataTypes.StringType, false),
-        DataTypes.createStructField("http_status", DataTypes.IntegerType, true),
-        DataTypes.createStructField("error", DataTypes.StringType, true),
-        DataTypes.createStructField("content_type", DataTypes.StringType, true),
-        DataTypes.createStructField("bytes", DataTypes.LongType, false),
-        DataTypes.createStructField("sha256", DataTypes.StringType, true),
+        FetchColumns.URL,
+        FetchColumns.FINAL_URL,
+        FetchColumns.STATUS,
+        FetchColumns.HTTP_STATUS,
+        FetchColumns.ERROR,
+        FetchColumns.CONTENT_TYPE,
+        FetchColumns.BYTES,
+        FetchColumns.SHA256,
         DataTypes.createStructField("source_format", DataTypes.StringType, true),
         DataTypes.createStructField("source_width", DataTypes.IntegerType, true),
         DataTypes.createStructField("source_height", DataTypes.IntegerType, true),
         DataTypes.createStructField("thumbnails", DataTypes.createArrayType(THUMBNAIL, false), false),
-        DataTypes.createStructField("elapsed_ms", DataTypes.LongType, false),
-        DataTypes.createStructField("attempts", DataTypes.IntegerType, false),
+        FetchColumns.ELAPSED_MS,
+        FetchColumns.ATTEMPTS,
     });
     static final int ITEM = FIXED.fieldIndex("item");
     static final int STATUS = FIXED.fieldIndex("status");
@@ -184,11 +185,7 @@ final class ImageRows implements Serializable {
 
     /** Counts a row into the run's tally: what the summary reports. */
     static void tally(Row row, Tally tally) {
-        tally.count("status", row.getString(STATUS));
-        tally.add("bytes", row.getLong(BYTES));
-        if (!row.isNullAt(HTTP_STATUS)) {
-            tally.count("http_status", String.valueOf(row.getInt(HTTP_STATUS)));
-        }
+        FetchColumns.tally(row, tally, STATUS, BYTES, HTTP_STATUS);
         List<Row> thumbs = row.getList(THUMBNAILS);
         if (!thumbs.isEmpty()) {
             tally.add("images_made", 1);

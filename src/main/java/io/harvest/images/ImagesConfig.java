@@ -75,46 +75,98 @@ public record ImagesConfig(String input, InputFormat inputFormat, String urlColu
         return fetch.toBuilder().keepBodies(KeepBodies.ALL).headers(java.util.List.of()).build();
     }
 
-    /** With {@code --links-from from} (null: none) and {@code --link-filter filter} (null: keep all). */
-    public ImagesConfig withLinks(String from, String filter) {
-        return new ImagesConfig(input, inputFormat, urlColumn, captionColumn, output, partitions, spec,
-                filters, sink, keepOriginal, rerun, ignoreOptOut,
-                from == null ? null : LinkSource.parse(from, filter), fetch);
+    /** A builder holding this config's values: change what differs, then {@link Builder#build()}. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public ImagesConfig withOutput(String path) {
-        return new ImagesConfig(input, inputFormat, urlColumn, captionColumn, path, partitions, spec, filters,
-                sink, keepOriginal, rerun, ignoreOptOut, links, fetch);
-    }
+    /** Changes some of a config's values and keeps the rest; {@link #build()} checks them. */
+    public static final class Builder {
+        private String input;
+        private InputFormat inputFormat;
+        private String urlColumn;
+        private String captionColumn;
+        private String output;
+        private int partitions;
+        private ThumbnailSpec spec;
+        private Filters filters;
+        private SinkKind sink;
+        private boolean keepOriginal;
+        private Rerun rerun;
+        private boolean ignoreOptOut;
+        private LinkSource links;
+        private FetchOptions fetch;
 
-    public ImagesConfig withPartitions(int n) {
-        return new ImagesConfig(input, inputFormat, urlColumn, captionColumn, output, n, spec, filters,
-                sink, keepOriginal, rerun, ignoreOptOut, links, fetch);
-    }
+        private Builder(ImagesConfig c) {
+            input = c.input;
+            inputFormat = c.inputFormat;
+            urlColumn = c.urlColumn;
+            captionColumn = c.captionColumn;
+            output = c.output;
+            partitions = c.partitions;
+            spec = c.spec;
+            filters = c.filters;
+            sink = c.sink;
+            keepOriginal = c.keepOriginal;
+            rerun = c.rerun;
+            ignoreOptOut = c.ignoreOptOut;
+            links = c.links;
+            fetch = c.fetch;
+        }
 
-    public ImagesConfig withSink(SinkKind kind, boolean original) {
-        return new ImagesConfig(input, inputFormat, urlColumn, captionColumn, output, partitions, spec, filters,
-                kind, original, rerun, ignoreOptOut, links, fetch);
-    }
+        /** The URL list, its format, its URL column and its caption column (null: {@code caption} if any). */
+        public Builder input(String path, InputFormat format, String column, String caption) {
+            input = path;
+            inputFormat = format;
+            urlColumn = column;
+            captionColumn = caption;
+            return this;
+        }
 
-    public ImagesConfig withRerun(Rerun r) {
-        return new ImagesConfig(input, inputFormat, urlColumn, captionColumn, output, partitions, spec, filters,
-                sink, keepOriginal, r, ignoreOptOut, links, fetch);
-    }
+        public Builder output(String path) {
+            output = path;
+            return this;
+        }
 
-    public ImagesConfig withFilters(Filters f, boolean ignoreOptOuts) {
-        return new ImagesConfig(input, inputFormat, urlColumn, captionColumn, output, partitions, spec, f,
-                sink, keepOriginal, rerun, ignoreOptOuts, links, fetch);
-    }
+        public Builder partitions(int n) {
+            partitions = n;
+            return this;
+        }
 
-    public ImagesConfig withInput(String path, InputFormat format, String column, String caption) {
-        return new ImagesConfig(path, format, column, caption, output, partitions, spec, filters,
-                sink, keepOriginal, rerun, ignoreOptOut, links, fetch);
-    }
+        /** How the images are stored, and whether the downloaded bytes are stored too. */
+        public Builder sink(SinkKind kind, boolean original) {
+            sink = kind;
+            keepOriginal = original;
+            return this;
+        }
 
-    public ImagesConfig withFetch(FetchOptions options) {
-        return new ImagesConfig(input, inputFormat, urlColumn, captionColumn, output, partitions, spec, filters,
-                sink, keepOriginal, rerun, ignoreOptOut, links, options);
+        public Builder rerun(Rerun r) {
+            rerun = r;
+            return this;
+        }
+
+        /** The header filters, and whether opt-outs are kept. */
+        public Builder filters(Filters f, boolean ignoreOptOuts) {
+            filters = f;
+            ignoreOptOut = ignoreOptOuts;
+            return this;
+        }
+
+        /** {@code --links-from from} (null: none) and {@code --link-filter filter} (null: keep all). */
+        public Builder links(String from, String filter) {
+            links = from == null ? null : LinkSource.parse(from, filter);
+            return this;
+        }
+
+        public Builder fetch(FetchOptions options) {
+            fetch = options;
+            return this;
+        }
+
+        public ImagesConfig build() {
+            return new ImagesConfig(input, inputFormat, urlColumn, captionColumn, output, partitions, spec,
+                    filters, sink, keepOriginal, rerun, ignoreOptOut, links, fetch);
+        }
     }
 
     /** Where the images go. */

@@ -57,7 +57,7 @@ public final class ImagesJob {
     public static Summary run(SparkSession spark, ImagesConfig requested) {
         long start = System.nanoTime();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        ImagesConfig config = requested.withOutput(Storage.qualify(requested.output(), hadoop));
+        ImagesConfig config = requested.toBuilder().output(Storage.qualify(requested.output(), hadoop)).build();
         UrlInput.Table input = UrlInput.read(spark, config.input(), config.inputFormat(), config.urlColumn(),
                 ImageRows.reservedNames());
         UrlInput.requireOutputOutside(config.input(), config.output(), hadoop);
@@ -148,16 +148,9 @@ public final class ImagesJob {
                 .withDetail("images_made", made)
                 .withDetail("thumbnails_written", tally.get("thumbnails_written"))
                 .withDetail("bytes_written", tally.get("bytes_written"))
-                .withDetail("stage_s", round(stageS))
-                .withDetail("images_per_s", round(stageS > 0 ? made / stageS : 0))
-                .withDetail("cpu_s", round(cpuNanos / 1e9))
-                .withDetail("cpu_ms_per_image", round(made > 0 ? cpuNanos / 1e6 / made : 0))
-                .withDetail("errors_txt", ErrorList.size(summary) + " URLs in "
-                        + ErrorList.path(config.output()));
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
+                .withDetail("stage_s", Summary.rounded(stageS))
+                .withDetail("images_per_s", Summary.rounded(stageS > 0 ? made / stageS : 0))
+                .withCpuAndErrorList(cpuNanos, "cpu_ms_per_image", made);
     }
 
     /** How the pipeline reads a work item. */

@@ -28,7 +28,7 @@ final class LinkHandler implements BodyHandler<WorkItem, Row> {
 
     @Override
     public boolean wants(WorkItem item, FetchResult result) {
-        return item.unreadable() == null && result.ok() && result.body() != null;
+        return item.gaveBody(result);
     }
 
     /** A page whose body cannot be read for links is an ok row that says why, with none found. */

@@ -1,5 +1,6 @@
 package io.harvest.items;
 
+import io.harvest.net.FetchResult;
 import java.io.Serializable;
 import java.util.List;
 
@@ -26,5 +27,13 @@ public record WorkItem(long item, String url, String host, String unreadable, in
     /** The URL to request: none for an unreadable record, which is never fetched. */
     public String urlToFetch() {
         return unreadable == null ? url : null;
+    }
+
+    /**
+     * Whether fetching this item gave a body to work on (2xx, body kept): what every job's
+     * {@link io.harvest.net.BodyHandler#wants} starts from before narrowing it.
+     */
+    public boolean gaveBody(FetchResult result) {
+        return unreadable == null && result.ok() && result.body() != null;
     }
 }

@@ -54,6 +54,22 @@ public record Summary(String job, String output, long input, SortedMap<String, L
         return new Summary(job, output, input, byStatus, bytes, elapsedS, more);
     }
 
+    /**
+     * The lines every downloading job ends with: the executors' CPU seconds while its tasks
+     * ran, CPU milliseconds per item under {@code perItemKey} (over {@code items}), and how
+     * many URLs {@code errors.txt} lists and where.
+     */
+    public Summary withCpuAndErrorList(long cpuNanos, String perItemKey, long items) {
+        return withDetail("cpu_s", rounded(cpuNanos / 1e9))
+                .withDetail(perItemKey, rounded(items > 0 ? cpuNanos / 1e6 / items : 0))
+                .withDetail("errors_txt", ErrorList.size(this) + " URLs in " + ErrorList.path(output));
+    }
+
+    /** {@code v} to three decimals, as summary.json shows seconds and rates. */
+    public static double rounded(double v) {
+        return round(v, 3);
+    }
+
     /** The same counts over a run that took {@code seconds}. */
     public Summary withElapsed(double seconds) {
         return new Summary(job, output, input, byStatus, bytes, seconds, details);

@@ -77,7 +77,7 @@ class FetchCommandTest {
                 "--output", "elsewhere");
         FetchCommand fetch = (FetchCommand) parsed.subcommand().commandSpec().userObject();
         assertEquals("lists/seed-urls.txt", fetch.list.input);
-        assertEquals("elsewhere", fetch.output);
+        assertEquals("elsewhere", fetch.list.output);
         assertEquals(Duration.ofMillis(250), fetch.fetch.hostDelay);
         assertEquals(List.of("title=h1.post-title", "votes=span#article-rank", "author=a.author"), fetch.extract);
         assertEquals(10L << 20, fetch.fetch.maxBytes);

@@ -28,7 +28,7 @@ class ImagesCommandTest {
     void theJobFileParsesAndTheDefaultsAreImg2datasetsOnes() {
         ImagesCommand fromFile = parse("images", "@jobs/images.args", "--output", "elsewhere");
         assertEquals("lists/image-urls.csv", fromFile.list.input);
-        assertEquals("elsewhere", fromFile.output);
+        assertEquals("elsewhere", fromFile.list.output);
         assertEquals(ImagesConfig.SinkKind.WEBDATASET, fromFile.outputFormat);
         ImagesCommand defaults = parse("images", "--input", "in.txt", "--output", "out");
         assertEquals(95, defaults.quality);

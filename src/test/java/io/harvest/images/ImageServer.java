@@ -64,7 +64,7 @@ final class ImageServer {
         ThumbnailSpec spec = new ThumbnailSpec(List.of(BOX), OutputFormat.JPG, 0.95f,
                 ThumbnailSpec.DEFAULT_MAX_PIXELS);
         return ImagesConfig.of(input.toString(), output.toString(), spec)
-                .withFetch(LocalFetch.options(LocalFetch.loopbackHosts(hosts))).withPartitions(2);
+                .toBuilder().fetch(LocalFetch.options(LocalFetch.loopbackHosts(hosts))).partitions(2).build();
     }
 
     /** The manifest's rows by URL; a URL given twice maps to its last row (by item). */

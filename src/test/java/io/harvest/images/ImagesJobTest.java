@@ -125,13 +125,13 @@ class ImagesJobTest {
                     server.url(HOST, "/wide.jpg"), server.url(HOST, "/noai.jpg")));
             Path out = dir.resolve("out");
             ImagesConfig config = ImageServer.config(input, out, HOST)
-                    .withFilters(new ImagesConfig.Filters(50, 3.0), true);
+                    .toBuilder().filters(new ImagesConfig.Filters(50, 3.0), true).build();
             ImagesJob.run(SharedSpark.get(), config);
             Map<Long, Row> rows = byItem(out);
             assertEquals("too_small", status(rows.get(0L)));
             assertEquals("bad_aspect", status(rows.get(1L)));
             assertEquals("ok", status(rows.get(2L)), "--ignore-opt-out keeps it");
-            ImagesJob.run(SharedSpark.get(), config.withFilters(ImagesConfig.Filters.NONE, false));
+            ImagesJob.run(SharedSpark.get(), config.toBuilder().filters(ImagesConfig.Filters.NONE, false).build());
             assertEquals("opted_out", status(byItem(out).get(2L)), "Harvest's own token opts out");
         }
     }

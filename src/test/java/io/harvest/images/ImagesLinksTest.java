@@ -41,7 +41,8 @@ class ImagesLinksTest {
             Path input = Files.write(dir.resolve("pages.csv"), List.of("url,id",
                     server.url(HOST, "/gallery.html") + ",g1", server.url(HOST, "/gone.html") + ",g2"));
             Path out = dir.resolve("out");
-            ImagesJob.run(SharedSpark.get(), ImageServer.config(input, out, HOST).withLinks("html", "\\.jpg$"));
+            ImagesJob.run(SharedSpark.get(), ImageServer.config(input, out, HOST).toBuilder()
+                    .links("html", "\\.jpg$").build());
 
             Map<Long, Row> rows = byItem(out);
             assertEquals(5, rows.size(), "two pages, three distinct .jpg images");
@@ -77,8 +78,10 @@ class ImagesLinksTest {
             Path out = dir.resolve("out");
             RequestHeader auth = RequestHeader.parse("Authorization: Client-ID ${IMGUR_CLIENT_ID}",
                     Map.of("IMGUR_CLIENT_ID", "s3cret"));
-            ImagesConfig config = ImageServer.config(input, out, HOST).withLinks("json:data[].link", "\\.jpg$");
-            ImagesJob.run(SharedSpark.get(), config.withFetch(config.fetch().toBuilder().headers(List.of(auth)).build()));
+            ImagesConfig config = ImageServer.config(input, out, HOST).toBuilder()
+                    .links("json:data[].link", "\\.jpg$").build();
+            ImagesJob.run(SharedSpark.get(), config.toBuilder()
+                    .fetch(config.fetch().toBuilder().headers(List.of(auth)).build()).build());
 
             Map<Long, Row> rows = byItem(out);
             assertEquals(3, rows.size(), () -> rows.get(0L).toString());

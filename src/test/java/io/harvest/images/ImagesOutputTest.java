@@ -68,8 +68,9 @@ class ImagesOutputTest {
             }
             Path input = Files.write(dir.resolve("list.csv"), csv);
             Path out = dir.resolve("out");
-            ImagesConfig config = ImageServer.config(input, out, HOST).withSink(ImagesConfig.SinkKind.WEBDATASET, false);
-            config = config.withFetch(config.fetch().toBuilder().maxPerHost(2).build());
+            ImagesConfig config = ImageServer.config(input, out, HOST);
+            config = config.toBuilder().sink(ImagesConfig.SinkKind.WEBDATASET, false)
+                    .fetch(config.fetch().toBuilder().maxPerHost(2).build()).build();
 
             ImagesJob.run(SharedSpark.get(), config);
 
@@ -110,7 +111,7 @@ class ImagesOutputTest {
             Path input = Files.write(dir.resolve("urls.txt"), List.of(server.url(HOST, "/a.jpg")));
             Path parquet = dir.resolve("parquet");
             ImagesJob.run(SharedSpark.get(), ImageServer.config(input, parquet, HOST)
-                    .withSink(ImagesConfig.SinkKind.PARQUET, true));
+                    .toBuilder().sink(ImagesConfig.SinkKind.PARQUET, true).build());
             Row row = byItem(parquet).get(0L);
             assertEquals("ok", status(row));
             byte[] thumb = (byte[]) row.getList(row.fieldIndex("thumbnail_bytes")).get(0);
@@ -121,7 +122,7 @@ class ImagesOutputTest {
 
             Path files = dir.resolve("files");
             ImagesJob.run(SharedSpark.get(), ImageServer.config(input, files, HOST)
-                    .withSink(ImagesConfig.SinkKind.FILES, true));
+                    .toBuilder().sink(ImagesConfig.SinkKind.FILES, true).build());
             assertArrayEquals(jpeg, Files.readAllBytes(files.resolve("original/00000/000000000.jpg")));
             assertTrue(Files.exists(files.resolve("64x64/00000/000000000.jpg")));
         }
@@ -143,16 +144,18 @@ class ImagesOutputTest {
             assertEquals("http_error", status(byItem(out).get(1L)));
 
             // Only timeouts asked for: the 404 is kept as it is, nothing is fetched.
-            ImagesJob.run(SharedSpark.get(), config.withRerun(
-                    new ImagesConfig.Rerun(false, true, Set.of(Status.TIMEOUT))));
+            ImagesJob.run(SharedSpark.get(), config.toBuilder()
+                    .rerun(new ImagesConfig.Rerun(false, true, Set.of(Status.TIMEOUT))).build());
             assertEquals(1, server.hits("/flaky.jpg"));
             assertEquals("http_error", status(byItem(out).get(1L)));
 
-            ImagesJob.run(SharedSpark.get(), config.withRerun(new ImagesConfig.Rerun(false, true, Set.of())));
+            ImagesJob.run(SharedSpark.get(), config.toBuilder()
+                    .rerun(new ImagesConfig.Rerun(false, true, Set.of())).build());
             assertEquals(2, server.hits("/flaky.jpg"));
             assertEquals(1, server.hits("/good.jpg"), "the ok row is kept, not fetched again");
 
-            var summary = ImagesJob.run(SharedSpark.get(), config.withRerun(new ImagesConfig.Rerun(true, false, Set.of())));
+            var summary = ImagesJob.run(SharedSpark.get(), config.toBuilder()
+                    .rerun(new ImagesConfig.Rerun(true, false, Set.of())).build());
             Map<Long, Row> rows = byItem(out);
             assertEquals(2, rows.size(), "one row per item after every re-run");
             assertEquals("ok", status(rows.get(0L)));
