@@ -111,7 +111,8 @@ class LauncherIT {
 
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.err().contains("DRIVER INFO SparkContext: "), "the user's driver options: " + run.err());
-        String files = run.out().lines().filter(l -> l.trim().startsWith("files ")).findFirst().orElse(run.out());
+        // spark-submit --verbose logs its parsed arguments (through the user's log4j2 configuration).
+        String files = run.err().lines().filter(l -> l.trim().startsWith("files ")).findFirst().orElse(run.err());
         assertTrue(files.contains("conf/log4j2.properties") && files.contains("extra.txt"), files);
     }
 }
