@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.harvest.testing.Reply;
 import io.harvest.testing.Scripts;
 import io.harvest.testing.TestHttpServer;
-import io.harvest.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,48 +115,6 @@ class ClusterFaultsIT {
                     .filter(name -> name.endsWith(".64x64.jpg")).toList();
             assertEquals(URLS, samples.size(), "one thumbnail per URL in the shards: " + samples);
             assertEquals(URLS, samples.stream().distinct().count(), "none twice: " + samples);
-            assertEquals(List.of(), ClusterRuns.leftovers(out));
-        }
-    }
-
-    /**
-     * Speculation on: of two tasks, one fetches from a slow host (600 ms an answer, one at a
-     * time), so once the fast one is done Spark starts a copy of the slow one on the free
-     * executor; both attempts fetch and write the same items, the loser is killed.
-     */
-    @Test
-    @Order(2)
-    void aSlowTaskCopiedBySpeculationGivesOneRowAndOneFileEach() throws Exception {
-        try (TestHttpServer server = TestHttpServer.start()) {
-            int count = 24;
-            List<String> urls = new ArrayList<>();
-            List<String> slowPaths = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String path = "/i" + i + ".jpg";
-                Path image = TestImages.jpeg(dir.resolve("served").resolve("i" + i + ".jpg"), 400 + i, 300);
-                boolean slow = i % 2 == 1;
-                server.on(path).reply(Reply.file(image).delay(Duration.ofMillis(slow ? 600 : 0)));
-                urls.add(server.url(slow ? "localhost" : "127.0.0.1", path));
-                if (slow) {
-                    slowPaths.add(path);
-                }
-            }
-            Path in = Files.write(dir.resolve("image-urls.txt"), urls);
-            Path out = dir.resolve("images");
-
-            Scripts.Run run = ClusterRuns.run(dir, command("images", TestCluster.master(), in, out,
-                    "--allow-loopback", "--host-delay", "0ms", "--concurrency", "1", "--max-per-host", "1",
-                    "--size", "64x64", "--partitions", "2", "--conf", "spark.speculation=true",
-                    "--conf", "spark.speculation.multiplier=2", "--conf", "spark.speculation.quantile=0.5"));
-
-            assertEquals(0, run.exit(), run.err());
-            int slowFetches = slowPaths.stream().mapToInt(server::hits).sum();
-            assertTrue(slowFetches > slowPaths.size(), "the slow task ran twice: " + slowFetches + " fetches");
-            List<String> rows = ClusterRuns.imageRows(out);
-            assertEquals(count, rows.size(), "one row per URL");
-            assertEquals(count, rows.stream().map(r -> r.substring(0, r.indexOf(','))).distinct().count());
-            assertEquals(count, rows.stream().filter(r -> r.contains(",ok,200,")).count(), rows.toString());
-            assertEquals(count, ClusterRuns.visibleFiles(out.resolve("64x64")), "one thumbnail per URL");
             assertEquals(List.of(), ClusterRuns.leftovers(out));
         }
     }
