@@ -83,10 +83,7 @@ class ClusterFaultsIT {
             Scripts.Run run = job.finish(10);
 
             assertEquals(0, run.exit(), run.err());
-            List<String> rows = ClusterRuns.fetchRows(out);
-            assertEquals(URLS, rows.size(), "one row per URL");
-            assertEquals(URLS, rows.stream().map(r -> r.substring(0, r.indexOf(','))).distinct().count());
-            assertEquals(URLS, rows.stream().filter(r -> r.contains(",ok,200,page ")).count(), rows.toString());
+            ClusterRuns.assertOneOkRowEach(ClusterRuns.fetchRows(out), URLS, ",ok,200,page ");
             assertEquals(List.of(), ClusterRuns.leftovers(out));
         }
     }
@@ -107,10 +104,7 @@ class ClusterFaultsIT {
             Scripts.Run run = job.finish(10);
 
             assertEquals(0, run.exit(), run.err());
-            List<String> rows = ClusterRuns.imageRows(out);
-            assertEquals(URLS, rows.size(), "one row per URL");
-            assertEquals(URLS, rows.stream().map(r -> r.substring(0, r.indexOf(','))).distinct().count());
-            assertEquals(URLS, rows.stream().filter(r -> r.contains(",ok,200,")).count(), rows.toString());
+            ClusterRuns.assertOneOkRowEach(ClusterRuns.imageRows(out), URLS, ",ok,200,");
             List<String> samples = ClusterRuns.shardMembers(out.resolve("shards")).stream()
                     .filter(name -> name.endsWith(".64x64.jpg")).toList();
             assertEquals(URLS, samples.size(), "one thumbnail per URL in the shards: " + samples);

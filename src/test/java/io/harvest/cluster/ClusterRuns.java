@@ -106,13 +106,17 @@ final class ClusterRuns {
 
     /** Exactly one ok row per input, one thumbnail file each, and no temp or half-written file anywhere. */
     static void assertEveryItemOnceAndNothingLeftOver(Path output, int inputs, String size) {
-        List<String> rows = thumbnailRows(output);
+        assertOneOkRowEach(thumbnailRows(output), inputs, ",ok,");
+        assertEquals(inputs, visibleFiles(output.resolve(size)), "one thumbnail per input, no duplicate");
+        assertEquals(List.of(), leftovers(output), "no temp files left behind");
+    }
+
+    /** Manifest lines (first column the input's key): {@code inputs} of them, no key twice, each holding {@code ok}. */
+    static void assertOneOkRowEach(List<String> rows, int inputs, String ok) {
         assertEquals(inputs, rows.size(), "one row per input");
         assertEquals(inputs, rows.stream().map(r -> r.substring(0, r.indexOf(','))).distinct().count(),
                 "no input twice");
-        assertTrue(rows.stream().allMatch(r -> r.contains(",ok,")), "all ok: " + rows);
-        assertEquals(inputs, visibleFiles(output.resolve(size)), "one thumbnail per input, no duplicate");
-        assertEquals(List.of(), leftovers(output), "no temp files left behind");
+        assertTrue(rows.stream().allMatch(r -> r.contains(ok)), "all ok: " + rows);
     }
 
     static long visibleFiles(Path dir) {
