@@ -76,7 +76,7 @@ public final class FetchPipeline<I, R> implements Serializable {
      */
     public Iterator<R> run(Iterator<I> input, Consumer<R> onRow) {
         if (!input.hasNext()) {
-            // More tasks than hosts: no client to start for an empty one.
+            // More tasks than hosts: nothing to start for an empty one.
             return Collections.emptyIterator();
         }
         if (cpuNanos != null) {
@@ -86,7 +86,7 @@ public final class FetchPipeline<I, R> implements Serializable {
         handler.start(context == null ? 0 : context.partitionId());
         Run run = new Run(input, onRow);
         if (context != null) {
-            // A task that fails or is killed mid-way still stops its client and handler thread.
+            // A task that fails or is killed mid-way still aborts its requests and stops its handler thread.
             context.addTaskCompletionListener((TaskCompletionListener) ctx -> run.close());
         }
         return run;
@@ -96,7 +96,7 @@ public final class FetchPipeline<I, R> implements Serializable {
     private record Handed<R>(Future<R> row, long bytes) {}
 
     private final class Run implements Iterator<R> {
-        private final Fetcher fetcher = new Fetcher(options);
+        private final Fetcher fetcher = Fetcher.shared(options);
         private final Iterator<Fetched<I>> results;
         private final Consumer<R> onRow;
         private final ExecutorService handling = Executors.newSingleThreadExecutor(r -> {

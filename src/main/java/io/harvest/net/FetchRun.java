@@ -37,6 +37,8 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
     private static final int SWEEP_EVERY = 10_000;
     /** Kept body bytes waiting for the caller past which no new request starts. */
     private static final long WAITING_BODY_BYTES = 64L << 20;
+    /** How often a run checks for a robots.txt verdict another run is fetching. */
+    private static final long ROBOTS_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final Fetcher fetcher;
     private final FetchOptions options;
@@ -55,6 +57,8 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
     private final BlockingQueue<Completion<T>> completions = new LinkedBlockingQueue<>();
     private final ArrayDeque<Fetched<T>> results = new ArrayDeque<>();
     private final Map<String, List<Pending<T>>> awaitingRobots = new HashMap<>();
+    /** Origins whose robots.txt this run fetches for every run of the JVM. */
+    private final Set<String> claimedRobots = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private boolean inputDone;
     private int pending;
@@ -238,7 +242,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
             if (waiting == null) {
                 waiting = new ArrayList<>();
                 awaitingRobots.put(origin, waiting);
-                host.queue.addFirst(Pending.robots(origin, Robots.location(job.uri)));
+                askRobots(origin, job, host);
             }
             waiting.add(job);
             return false;
@@ -258,6 +262,26 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         return true;
     }
 
+    /**
+     * Fetches the origin's robots.txt, unless another run of the JVM (another task) is
+     * fetching it already: then waits for that one's verdict, so the file is fetched once.
+     */
+    private void askRobots(String origin, Pending<T> asker, HostQueue<T> host) {
+        if (robots.claim(origin)) {
+            claimedRobots.add(origin);
+            host.queue.addFirst(Pending.robots(origin, Robots.location(asker.uri), asker));
+            touch(host);
+        } else {
+            timers.at(System.nanoTime() + ROBOTS_POLL_NANOS, () -> {
+                if (robots.cached(origin) != null) {
+                    releaseAwaitingRobots(origin);
+                } else {
+                    askRobots(origin, asker, host); // the other run may have ended without a verdict
+                }
+            });
+        }
+    }
+
     private void start(Pending<T> job, HostQueue<T> host) {
         long now = System.nanoTime();
         host.inFlight++;
@@ -272,7 +296,7 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         Exchange exchange = new Exchange(job.uri, maxBytes, options.keepBodies(), job.isRobots(),
                 outcome -> completions.add(new Completion<>(attempt, outcome)));
         try {
-            attempt.request = fetcher.send(job.uri, exchange);
+            attempt.request = fetcher.send(job.uri, exchange, job.sendsHeaders());
         } catch (RuntimeException e) {
             completions.add(new Completion<>(attempt, Outcome.failed(job.uri, e)));
         }
@@ -349,13 +373,24 @@ final class FetchRun<T> implements Iterator<Fetched<T>> {
         boolean refusedHop = job.hops > 0 && status == Status.BLOCKED;
         robots.learn(job.robotsOrigin, refusedHop ? Status.REDIRECT_ERROR : status, error,
                 last);
-        List<Pending<T>> waiting = awaitingRobots.remove(job.robotsOrigin);
+        claimedRobots.remove(job.robotsOrigin);
+        releaseAwaitingRobots(job.robotsOrigin);
+    }
+
+    private void releaseAwaitingRobots(String origin) {
+        List<Pending<T>> waiting = awaitingRobots.remove(origin);
         if (waiting == null) {
             return;
         }
         for (int i = waiting.size() - 1; i >= 0; i--) {
             enqueue(waiting.get(i), true); // back at the front, in their order
         }
+    }
+
+    /** Lets other runs fetch the robots.txt files this one took on and will not finish. */
+    void close() {
+        claimedRobots.forEach(robots::release);
+        claimedRobots.clear();
     }
 
     /** A safety net: items the run can no longer move are answered, never lost or hung on. */

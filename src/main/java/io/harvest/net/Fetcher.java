@@ -3,30 +3,21 @@ package io.harvest.net;
 import java.net.URI;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
-import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
-import org.eclipse.jetty.http.HttpCookieStore;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * Fetches URLs: many requests in flight on one non-blocking Jetty client, polite per host,
- * safe about addresses, and one result per item whatever happens. Make one per Spark task and
- * close it when the task ends:
+ * safe about addresses, and one result per item whatever happens. In a Spark task take the
+ * JVM's shared one ({@link #shared}) and close it when the task ends; tools and tests may make
+ * one of their own:
  *
  * <pre>{@code
- * try (Fetcher fetcher = new Fetcher(options)) {
+ * try (Fetcher fetcher = Fetcher.shared(options)) {
  *     Iterator<Fetched<Row>> it = fetcher.fetchAll(rows, row -> row.getAs("url"));
  *     while (it.hasNext()) { ... }
  * }
@@ -37,36 +28,41 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  *
  * <p>Threads: the caller's thread runs the scheduling inside {@code hasNext()} (and is the only
  * one to read the input); one selector and a few Jetty threads do the I/O; a small pool does
- * DNS lookups, which block. Put items of many hosts in one input: a host gets at most
+ * DNS lookups, which block. These and the robots.txt cache belong to the {@link FetchClient},
+ * one per executor JVM for {@link #shared} fetchers. Put items of many hosts in one input: a host gets at most
  * {@code maxPerHost} requests at a time, so an input sorted by host runs only as fast as the
  * hosts inside the look-ahead window allow.
  */
 public final class Fetcher implements AutoCloseable {
-    private static final int MAX_LOOKUP_THREADS = 32;
-    private static final long DESTINATION_IDLE_MILLIS = 60_000;
-
     private final FetchOptions options;
-    private final ThreadPoolExecutor lookups;
-    private final HttpClient client;
-    private final Robots robots;
+    private final FetchClient client;
+    /** Whether closing stops the client too (it is this fetcher's own). */
+    private final boolean ownsClient;
     private final String accept;
+    /** Requests sent and not yet done: closing aborts them, whoever else uses the client. */
+    private final Set<Request> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<FetchRun<?>> runs = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
+    /** A fetcher with a client of its own, stopped when it is closed: for tools and tests. */
     public Fetcher(FetchOptions options) {
+        this(options, FetchClient.own(options), true);
+    }
+
+    private Fetcher(FetchOptions options, FetchClient client, boolean ownsClient) {
         this.options = options;
-        this.robots = new Robots(options.userAgent());
+        this.client = client;
+        this.ownsClient = ownsClient;
         this.accept = options.keepBodies() == KeepBodies.HTML
                 ? "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8" : "*/*";
-        int lookupThreads = Math.min(MAX_LOOKUP_THREADS, options.concurrency());
-        this.lookups = new ThreadPoolExecutor(lookupThreads, lookupThreads, 10, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonThreads("harvest-dns-"));
-        lookups.allowCoreThreadTimeOut(true);
-        this.client = newClient();
-        try {
-            client.start();
-        } catch (Exception e) {
-            close();
-            throw new IllegalStateException("could not start the HTTP client: " + e, e);
-        }
+    }
+
+    /**
+     * A fetcher on the JVM's client for these options (its connections, DNS pool and robots.txt
+     * cache, shared by every task of the executor). Closing it aborts only its own requests.
+     */
+    public static Fetcher shared(FetchOptions options) {
+        return new Fetcher(options, FetchClient.shared(options), false);
     }
 
     /**
@@ -87,7 +83,9 @@ public final class Fetcher implements AutoCloseable {
      */
     public <T> Iterator<Fetched<T>> fetchAll(Iterator<T> items, Function<T, String> urlOf,
                                              ToIntFunction<T> shareOf) {
-        return new FetchRun<>(this, robots, items, urlOf, shareOf);
+        FetchRun<T> run = new FetchRun<>(this, client.robots(), items, urlOf, shareOf);
+        runs.add(run);
+        return run;
     }
 
     /** Fetches one URL, blocking: for tools and tests; jobs use {@link #fetchAll}. */
@@ -112,67 +110,33 @@ public final class Fetcher implements AutoCloseable {
         return options;
     }
 
-    /** Starts one GET; the exchange hears how it ends. Throws only if it cannot start. */
-    Request send(URI uri, Exchange exchange) {
-        Request request = client.newRequest(uri)
-                .method(HttpMethod.GET)
-                .followRedirects(false)
-                .timeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .headers(h -> {
-                    h.put(HttpHeader.ACCEPT, accept);
-                    options.headers().forEach(extra -> h.put(extra.name(), extra.value()));
-                });
+    /**
+     * Starts one GET; the exchange hears how it ends. Throws only if it cannot start.
+     *
+     * @param withHeaders whether the extra headers (an API key) go along: only to the input's
+     *                    own origin, never across a redirect to another one
+     */
+    Request send(URI uri, Exchange exchange, boolean withHeaders) {
+        if (closed) {
+            throw new CancellationException("the fetcher is closed");
+        }
+        Request request = client.newRequest(uri, accept, withHeaders ? options.headers() : List.of());
+        inFlight.add(request);
+        request.onComplete(result -> inFlight.remove(request));
         request.send(exchange);
         return request;
     }
 
-    private HttpClient newClient() {
-        QueuedThreadPool threads = new QueuedThreadPool(
-                Math.max(16, Math.min(64, options.concurrency() / 8)), 2);
-        threads.setName("harvest-fetch");
-        threads.setDaemon(true);
-        threads.setReservedThreads(0);
-        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler(
-                "harvest-fetch-timer", true);
-        GuardedConnector connector = new GuardedConnector(options.addresses());
-        connector.setExecutor(threads);
-        connector.setScheduler(scheduler);
-        connector.setSelectors(1);
-        connector.setConnectTimeout(options.connectTimeout());
-        connector.setIdleTimeout(options.requestTimeout());
-
-        HttpClient http = new HttpClient(new HttpClientTransportOverHTTP(connector));
-        http.setSocketAddressResolver(new GuardedResolver(options.resolver(), options.addresses(),
-                lookups, scheduler, options.connectTimeout().toMillis()));
-        http.setFollowRedirects(false); // each hop is checked and scheduled by the run
-        http.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, options.userAgent()));
-        http.setMaxConnectionsPerDestination(options.maxPerHost());
-        http.setMaxRequestsQueuedPerDestination(Math.max(1024, 2 * options.concurrency()));
-        http.setHttpCookieStore(new HttpCookieStore.Empty()); // no state carried between URLs
-        http.setDestinationIdleTimeout(DESTINATION_IDLE_MILLIS);
-        return http;
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    /** Stops the client: requests still running fail, and their items get results. */
+    /** Stops this fetcher: its requests still running fail, and their items get results. */
     @Override
     public void close() {
-        try {
-            if (client != null) {
-                client.stop();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("could not stop the HTTP client: " + e, e);
-        } finally {
-            lookups.shutdownNow();
+        closed = true;
+        runs.forEach(FetchRun::close);
+        if (ownsClient) {
+            client.close();
+        } else {
+            CancellationException stop = new CancellationException("the fetcher was closed");
+            inFlight.forEach(r -> r.abort(stop));
         }
     }
 }

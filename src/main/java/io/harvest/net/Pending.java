@@ -14,6 +14,12 @@ final class Pending<T> {
     final String url;
     /** Non-null for the internal robots.txt fetch of this origin. */
     final String robotsOrigin;
+    /**
+     * The one origin the extra headers (an API key) go to: the input URL's own. Like browsers
+     * and curl, they are dropped on a redirect to another origin, and never go to the
+     * robots.txt of another one.
+     */
+    private final String headerOrigin;
 
     URI uri;
     String host;
@@ -27,20 +33,27 @@ final class Pending<T> {
     boolean answered;
     private Set<String> visited;
 
-    private Pending(T item, String url, URI uri, String robotsOrigin) {
+    private Pending(T item, String url, URI uri, String robotsOrigin, String headerOrigin) {
         this.item = item;
         this.url = url;
         this.robotsOrigin = robotsOrigin;
+        this.headerOrigin = headerOrigin;
         moveTo(uri);
     }
 
     /** @param uri null for an item whose URL was refused before any request */
     static <T> Pending<T> of(T item, String url, URI uri) {
-        return new Pending<>(item, url, uri, null);
+        return new Pending<>(item, url, uri, null, uri == null ? null : Urls.origin(uri));
     }
 
-    static <T> Pending<T> robots(String origin, URI robotsUri) {
-        return new Pending<>(null, robotsUri.toString(), robotsUri, origin);
+    /** The robots.txt fetch of an origin, asked for by {@code asker} (whose headers it may carry). */
+    static <T> Pending<T> robots(String origin, URI robotsUri, Pending<?> asker) {
+        return new Pending<>(null, robotsUri.toString(), robotsUri, origin, asker.headerOrigin);
+    }
+
+    /** Whether the extra headers go with the request to the current URL. */
+    boolean sendsHeaders() {
+        return headerOrigin != null && uri != null && headerOrigin.equals(Urls.origin(uri));
     }
 
     boolean isRobots() {

@@ -9,10 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * robots.txt rules per origin (scheme, host, port), parsed by crawler-commons and kept for
- * the fetcher's life (the Spark task). What an answer means, following RFC 9309:
+ * robots.txt rules per origin (scheme, host, port), parsed by crawler-commons and kept by the
+ * {@link FetchClient}: for every task of an executor JVM, so that each file is fetched once
+ * per JVM ({@link #claim}), for at most a day (RFC 9309), a failure for {@value #FAILURE_TTL_MINUTES}
+ * minutes. What an answer means, following RFC 9309:
  * <ul>
  * <li>2xx: the file's rules, for the product token of the User-Agent ("harvest"); a file over
  *     512 KiB is parsed up to there.</li>
@@ -29,6 +34,10 @@ final class Robots {
     /** Origins remembered; a task with more simply fetches an evicted robots.txt again. */
     private static final int CACHE_SIZE = 20_000;
 
+    static final long FAILURE_TTL_MINUTES = 10;
+    private static final long RULES_TTL_NANOS = TimeUnit.HOURS.toNanos(24);
+    private static final long FAILURE_TTL_NANOS = TimeUnit.MINUTES.toNanos(FAILURE_TTL_MINUTES);
+
     private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
     private final List<String> names;
     private final Map<String, Verdict> cache = Collections.synchronizedMap(
@@ -44,7 +53,15 @@ final class Robots {
      *
      * @param failure null when rules are known
      */
-    record Verdict(BaseRobotRules rules, Status failure, String error) {
+    record Verdict(BaseRobotRules rules, Status failure, String error, long learnedNanos) {
+        Verdict(BaseRobotRules rules, Status failure, String error) {
+            this(rules, failure, error, System.nanoTime());
+        }
+
+        boolean stale(long nowNanos) {
+            return nowNanos - learnedNanos > (failure == null ? RULES_TTL_NANOS : FAILURE_TTL_NANOS);
+        }
+
         boolean allows(URI uri) {
             return rules.isAllowed(uri.toString());
         }
@@ -56,6 +73,8 @@ final class Robots {
         }
     }
 
+    private final Set<String> fetching = ConcurrentHashMap.newKeySet();
+
     Robots(String userAgent) {
         this.names = List.of(productToken(userAgent));
     }
@@ -64,14 +83,31 @@ final class Robots {
         return uri.resolve("/robots.txt");
     }
 
+    /** The origin's verdict, or null when it is not known (or too old) and must be fetched. */
     Verdict cached(String origin) {
-        return cache.get(origin);
+        Verdict verdict = cache.get(origin);
+        return verdict == null || verdict.stale(System.nanoTime()) ? null : verdict;
+    }
+
+    /**
+     * Whether the caller is to fetch the origin's robots.txt: false while another run of the
+     * JVM fetches it (then wait for {@link #cached}). A claim ends with {@link #learn} or
+     * {@link #release}.
+     */
+    boolean claim(String origin) {
+        return fetching.add(origin);
+    }
+
+    /** Gives up a claim without a verdict (the run was stopped): another run may fetch it. */
+    void release(String origin) {
+        fetching.remove(origin);
     }
 
     /** Decides and remembers the verdict for an origin from how its robots.txt fetch ended. */
     Verdict learn(String origin, Status status, String error, Outcome outcome) {
         Verdict verdict = decide(status, error, outcome);
         cache.put(origin, verdict);
+        fetching.remove(origin);
         return verdict;
     }
 

@@ -240,6 +240,7 @@ public final class TestHttpServer implements AutoCloseable {
     public static final class Route {
         private final List<Reply> replies = new CopyOnWriteArrayList<>();
         private final AtomicInteger served = new AtomicInteger();
+        private final AtomicInteger refused = new AtomicInteger();
         /** Header name to the value it must have (403 otherwise), or to null: must be absent (400 otherwise). */
         private final Map<String, String> checks = new java.util.concurrent.ConcurrentHashMap<>();
         private static final String ABSENT = "\u0000absent";
@@ -260,10 +261,16 @@ public final class TestHttpServer implements AutoCloseable {
             for (Map.Entry<String, String> check : checks.entrySet()) {
                 String got = request.getHeaders().get(check.getKey());
                 if (check.getValue().equals(ABSENT) ? got != null : !check.getValue().equals(got)) {
+                    refused.incrementAndGet();
                     return Reply.status(check.getValue().equals(ABSENT) ? 400 : 403);
                 }
             }
             return next();
+        }
+
+        /** Requests answered 400/403 by a {@link #requiring} or {@link #refusing} check. */
+        public int refused() {
+            return refused.get();
         }
 
         /** The first request gets the first reply, and so on; the last one repeats. */
