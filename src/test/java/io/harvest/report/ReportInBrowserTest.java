@@ -154,10 +154,8 @@ class ReportInBrowserTest {
     @Test
     void thumbnailsReportShowsTheWholeContactSheetAndTheManifestsCounts() throws Exception {
         JsonNode page = render(thumbnails, "thumbnails");
-        JsonNode sheet = page.get("sheet");
-        assertEquals(14, sheet.size(), "every ok item fits in the sheet: " + sheet);
-        sheet.forEach(width -> assertTrue(width.asInt() > 0, "a picture did not load: " + sheet));
-        assertTrue(page.get("sections").toString().contains("tasks"), page.toString());
+        assertWholeSheetLoaded(page, 14);
+        assertSections(page, "status", "failures", "tasks", "sheet");
         assertFalse(page.get("injected").asBoolean(), "a file name became HTML");
         assertTrue(page.get("text").asText().contains(HOSTILE), "the hostile name is shown as text");
     }
@@ -166,9 +164,7 @@ class ReportInBrowserTest {
     void fetchReportShowsHttpStatusesTimesAndHosts() throws Exception {
         JsonNode page = render(fetched, "fetch");
         assertEquals(0, page.get("sheet").size(), "no thumbnails column, no contact sheet");
-        for (String section : List.of("status", "throughput", "tasks", "http", "timing", "hosts")) {
-            assertTrue(page.get("sections").toString().contains("\"" + section + "\""), section + ": " + page);
-        }
+        assertSections(page, "status", "failures", "throughput", "tasks", "http", "timing", "hosts");
         Map<String, Long> http = new HashMap<>();
         page.get("http").fields().forEachRemaining(e -> http.put(e.getKey(), e.getValue().asLong()));
         assertEquals(Map.of("200", 12L, "404", 1L, "500", 1L), http);
@@ -177,12 +173,8 @@ class ReportInBrowserTest {
     @Test
     void imagesReportShowsTheContactSheetTheHttpSectionsAndTheFailures() throws Exception {
         JsonNode page = render(downloaded, "images");
-        JsonNode sheet = page.get("sheet");
-        assertEquals(10, sheet.size(), "every ok image fits in the sheet: " + sheet);
-        sheet.forEach(width -> assertTrue(width.asInt() > 0, "a picture did not load: " + sheet));
-        for (String section : List.of("status", "failures", "throughput", "tasks", "sheet", "http", "timing", "hosts")) {
-            assertTrue(page.get("sections").toString().contains("\"" + section + "\""), section + ": " + page);
-        }
+        assertWholeSheetLoaded(page, 10);
+        assertSections(page, "status", "failures", "throughput", "tasks", "sheet", "http", "timing", "hosts");
         assertTrue(page.get("failures").size() >= 3, "too small, not an image, HTTP 404 at least: " + page);
     }
 
@@ -244,6 +236,19 @@ class ReportInBrowserTest {
         browser.screenshot(SCREENSHOTS.resolve(name + ".png"), 1100);
         assertTrue(Files.size(SCREENSHOTS.resolve(name + ".png")) > 10_000, "a screenshot with something in it");
         return parsed;
+    }
+
+    /** Every ok item is in the contact sheet (it holds up to 60), and each picture has loaded. */
+    private static void assertWholeSheetLoaded(JsonNode page, int ok) {
+        JsonNode sheet = page.get("sheet");
+        assertEquals(ok, sheet.size(), "every ok item fits in the sheet: " + sheet);
+        sheet.forEach(width -> assertTrue(width.asInt() > 0, "a picture did not load: " + sheet));
+    }
+
+    private static void assertSections(JsonNode page, String... sections) {
+        for (String section : sections) {
+            assertTrue(page.get("sections").toString().contains("\"" + section + "\""), section + ": " + page);
+        }
     }
 
     /**
