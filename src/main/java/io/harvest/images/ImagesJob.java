@@ -65,7 +65,6 @@ public final class ImagesJob {
         boolean inline = config.sink() == ImagesConfig.SinkKind.PARQUET;
         StructType schema = ImageRows.schema(inline, config.keepOriginal(), carried);
         ImageRows rowMaker = new ImageRows(inline, config.keepOriginal(), carried.size());
-        PreviousRun previous = PreviousRun.load(spark, config, schema);
         int partitions = config.partitions() > 0 ? config.partitions()
                 : spark.sparkContext().defaultParallelism();
         LongAccumulator cpuNanos = spark.sparkContext().longAccumulator(NAME + ".cpu_nanos");
@@ -82,6 +81,7 @@ public final class ImagesJob {
             first = found.pageCount();
         }
         WorkPlan.Plan plan = WorkPlan.plan(spark, images, partitions, WorkPlan.Spread.SPLIT_BIG_HOSTS, first);
+        PreviousRun previous = PreviousRun.load(spark, config, schema, plan.items());
         LOG.info("{} items from {} in {} tasks (the largest host over {}), {} requests in flight per task,"
                         + " {} kept from the previous run", plan.count(), config.input(), partitions,
                 plan.widestSpread(), config.fetch().concurrency(), previous.keptCount());

@@ -18,18 +18,26 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import io.harvest.items.WorkItem;
 
 /**
  * The rows a re-run keeps from the manifest already in its output ({@code --resume}: the ok
  * ones; {@code --only-failed}: all but the failures asked for), matched to the input by item
- * number. The new manifest is those rows plus the rows of the items fetched again: one row per
- * item, none twice. Reading the old manifest is done before it is replaced: the new one is
- * written to a staging folder first.
+ * number and URL together: a list with the same URL twice keeps both of its rows, and a list
+ * that changed since keeps only the rows whose item still has that URL (a row for a line now
+ * gone, or now holding another URL, is dropped and the item fetched). The new manifest is
+ * those rows plus the rows of the items fetched again: one row per item, none twice. Reading
+ * the old manifest is done before it is replaced: the new one is written to a staging folder
+ * first.
  */
 final class PreviousRun {
+    private static final StructType KEYS = new StructType()
+            .add("item", DataTypes.LongType, false).add("url", DataTypes.StringType, true);
+
     private final Dataset<Row> kept;
     private final long[] keptItems;
     private final Broadcast<long[]> broadcast;
@@ -40,7 +48,8 @@ final class PreviousRun {
         this.broadcast = broadcast;
     }
 
-    static PreviousRun load(SparkSession spark, ImagesConfig config, StructType schema) {
+    /** @param planned the items of this run, to match the old rows to */
+    static PreviousRun load(SparkSession spark, ImagesConfig config, StructType schema, JavaRDD<WorkItem> planned) {
         if (!config.rerun().active()) {
             return new PreviousRun(null, new long[0], null);
         }
@@ -64,7 +73,11 @@ final class PreviousRun {
         Object[] keptStatuses = Arrays.stream(Status.values()).map(Status::label)
                 .filter(config.rerun()::keeps).toArray();
         Column[] columns = Arrays.stream(schema.fieldNames()).map(n -> col("`" + n + "`")).toArray(Column[]::new);
-        Dataset<Row> kept = old.where(col("status").isin(keptStatuses)).select(columns).cache();
+        Dataset<Row> keys = spark.createDataFrame(planned.map(w -> RowFactory.create(w.item(), w.url())), KEYS);
+        Dataset<Row> candidates = old.where(col("status").isin(keptStatuses));
+        Dataset<Row> kept = candidates.join(keys, candidates.col("item").equalTo(keys.col("item"))
+                        .and(candidates.col("url").eqNullSafe(keys.col("url"))), "left_semi")
+                .select(columns).cache();
         long[] items = kept.select("item").as(Encoders.LONG()).collectAsList().stream()
                 .mapToLong(Long::longValue).sorted().toArray();
         return new PreviousRun(kept, items, spark.sparkContext().broadcast(items,

@@ -65,6 +65,8 @@ public final class UrlInput {
             case TEXT -> textLines(spark, input);
             case CSV, TSV -> files(spark).option("header", "true")
                     .option("sep", actual == InputFormat.TSV ? "\t" : ",")
+                    // RFC 4180: a quote inside a quoted field is doubled (Python's csv, pandas, Excel).
+                    .option("escape", "\"")
                     .option("mode", "PERMISSIVE").csv(input);
             case JSON -> files(spark).option("mode", "PERMISSIVE")
                     .option("columnNameOfCorruptRecord", CORRUPT).json(input);

@@ -166,4 +166,38 @@ class ImagesOutputTest {
             assertTrue(Files.exists(out.resolve("64x64/00000/000000001.jpg")));
         }
     }
+
+    @Test
+    void resumeMatchesRowsByItemAndUrlThroughDuplicatesAndAChangedList() throws IOException {
+        byte[] jpeg = ImageServer.encode(120, 90, "jpg");
+        try (TestHttpServer server = TestHttpServer.start()) {
+            server.robots("User-agent: *\nAllow: /\n");
+            server.on("/good.jpg").reply(Reply.bytes(jpeg, "image/jpeg"));
+            server.on("/other.jpg").reply(Reply.bytes(jpeg, "image/jpeg"));
+            server.on("/flaky.jpg").reply(Reply.status(404), Reply.bytes(jpeg, "image/jpeg"));
+            String good = server.url(HOST, "/good.jpg");
+            String other = server.url(HOST, "/other.jpg");
+            Path input = Files.write(dir.resolve("urls.txt"), List.of(good, good, server.url(HOST, "/flaky.jpg")));
+            Path out = dir.resolve("out");
+            ImagesConfig resume = ImageServer.config(input, out, HOST).toBuilder()
+                    .rerun(new ImagesConfig.Rerun(true, false, Set.of())).build();
+
+            ImagesJob.run(SharedSpark.get(), resume); // no manifest yet: a first run
+            ImagesJob.run(SharedSpark.get(), resume);
+            assertEquals(2, server.hits("/good.jpg"), "both lines of the duplicate are done and kept");
+            assertEquals(2, server.hits("/flaky.jpg"));
+            assertEquals(List.of("ok", "ok", "ok"), byItem(out).values().stream().map(ImageServer::status).toList());
+
+            // The list changed: line 0 now holds another URL, line 2 is gone.
+            Files.write(input, List.of(other, good));
+            ImagesJob.run(SharedSpark.get(), resume);
+            Map<Long, Row> rows = byItem(out);
+            assertEquals(Set.of(0L, 1L), rows.keySet(), "one row per line of the list as it is now");
+            assertEquals(other, rows.get(0L).getAs("url"));
+            assertEquals("ok", status(rows.get(0L)));
+            assertEquals(1, server.hits("/other.jpg"), "a line whose URL changed is fetched");
+            assertEquals(good, rows.get(1L).getAs("url"));
+            assertEquals(2, server.hits("/good.jpg"), "a line with the same URL is kept");
+        }
+    }
 }

@@ -77,6 +77,13 @@ class UrlInputTest {
     }
 
     @Test
+    void csvQuotesAreDoubledAsPythonAndSpreadsheetsWriteThem() throws IOException {
+        Path in = write("list.csv", "url,caption\nhttp://a.example/1,\"a \"\"quoted\"\" word, and a comma\"\n");
+        List<Row> rows = read(in, InputFormat.AUTO, "url").rows().collectAsList();
+        assertEquals(List.of(RowFactory.create("http://a.example/1", null, "a \"quoted\" word, and a comma")), rows);
+    }
+
+    @Test
     void tsvAndFormatOverride() throws IOException {
         Path in = write("list.data", "url\tlabel\nhttp://a.example/1\tone\n");
         UrlInput.Table t = read(in, InputFormat.TSV, "url");
