@@ -49,8 +49,9 @@ final class ImagesCommand implements Callable<Integer> {
     ResizeOptions resize;
 
     @Option(names = "--format", defaultValue = "jpg", paramLabel = "jpg|png|same",
+            converter = ThumbnailFormatConverter.class,
             description = "Thumbnail format; 'same' keeps JPEG and makes PNG of the rest (told by the bytes)."
-                    + " No WebP: no maintained JVM encoder exists.")
+                    + " No WebP yet: refused with a message.")
     OutputFormat format;
 
     @Option(names = "--quality", defaultValue = "95", description = "JPEG quality, 1 to 100.")

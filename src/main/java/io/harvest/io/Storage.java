@@ -124,8 +124,9 @@ public final class Storage {
         try {
             Files.write(temp, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
+            throw e;
         }
     }
 

@@ -48,7 +48,8 @@ final class ThumbnailTask implements Serializable {
     }
 
     /** Rows for the items of one partition, made one at a time as Spark asks for them. */
-    Iterator<Row> run(Iterator<PlannedItem> items) {
+    Iterator<Row> run(Iterator<PlannedItem> items) throws IOException {
+        FileSink sink = new FileSink(config.output(), hadoop.get());
         Thumbnailer thumbnailer = new Thumbnailer(config.spec());
         return new Iterator<>() {
             private boolean open = true;
@@ -68,12 +69,12 @@ final class ThumbnailTask implements Serializable {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return process(thumbnailer, items.next());
+                return process(thumbnailer, sink, items.next());
             }
         };
     }
 
-    private Row process(Thumbnailer thumbnailer, PlannedItem item) {
+    private Row process(Thumbnailer thumbnailer, FileSink sink, PlannedItem item) {
         long start = System.nanoTime();
         Row row;
         String status;
@@ -81,7 +82,7 @@ final class ThumbnailTask implements Serializable {
             List<Path> targets = targets(item);
             row = config.resume() ? keptOrNull(item, targets, start) : null;
             if (row == null) {
-                row = make(thumbnailer, item, targets, start);
+                row = make(thumbnailer, sink, item, start);
             }
             status = row.getString(ManifestRows.STATUS);
         } catch (OutputNames.UnsafeNameException e) {
@@ -106,18 +107,18 @@ final class ThumbnailTask implements Serializable {
         return row;
     }
 
-    private Row make(Thumbnailer thumbnailer, PlannedItem item, List<Path> targets, long start)
+    private Row make(Thumbnailer thumbnailer, FileSink sink, PlannedItem item, long start)
             throws IOException, ImageException {
         Path source = new Path(item.source().path());
         FileSystem in = Storage.fileSystem(source, hadoop.get());
         byte[] data = Storage.readFully(in, source, item.source().size(), config.maxFileBytes());
         // The format planned from the name: the output names were fixed before any read.
         Thumbnails made = thumbnailer.make(data, item.format());
-        List<Sink.Entry> entries = new ArrayList<>(targets.size());
+        List<Sink.Entry> entries = new ArrayList<>(made.images().size());
         for (Thumbnail t : made.images()) {
             entries.add(new Sink.Entry(t.size().toString(), null, t.bytes()));
         }
-        List<String> paths = new FileSink(config.output(), hadoop.get()).put(item.outputName(), entries);
+        List<String> paths = sink.put(item.outputName(), entries);
         return ManifestRows.made(item, Status.OK.label(), made, ManifestRows.written(made.images(), paths),
                 millisSince(start));
     }

@@ -46,6 +46,17 @@ class ImagesCommandTest {
     }
 
     @Test
+    void webpOutputIsRefusedWithItsReason() throws IOException {
+        Path list = Files.write(dir.resolve("urls.txt"), List.of("http://example.com/a.jpg"));
+        CliRun.Outcome webp = CliRun.run("images", "--input", list.toString(), "--output",
+                dir.resolve("out").toString(), "--format", "webp");
+        assertEquals(JobRunner.USAGE, webp.code());
+        assertTrue(webp.err().contains("--format") && webp.err().contains(ThumbnailFormatConverter.NO_WEBP),
+                webp.err());
+        assertEquals("png", parse("images", "--input", "a", "--output", "b", "--format", "PNG").format.extension());
+    }
+
+    @Test
     void badArgumentsAreUsageErrorsNamingThem() throws IOException {
         Path list = Files.write(dir.resolve("urls.txt"), List.of("http://example.com/a.jpg"));
         String out = dir.resolve("out").toString();
