@@ -48,13 +48,12 @@ final class ImagesCommand implements Callable<Integer> {
     @Mixin
     ResizeOptions resize;
 
-    @Option(names = "--format", defaultValue = "jpg", paramLabel = "jpg|png|same",
+    @Option(names = "--format", defaultValue = "jpg", paramLabel = "jpg|png|webp|same",
             converter = ThumbnailFormatConverter.class,
-            description = "Thumbnail format; 'same' keeps JPEG and makes PNG of the rest (told by the bytes)."
-                    + " No WebP yet: refused with a message.")
+            description = "Thumbnail format; 'same' keeps JPEG and WebP and makes PNG of the rest (told by the bytes).")
     OutputFormat format;
 
-    @Option(names = "--quality", defaultValue = "95", description = "JPEG quality, 1 to 100.")
+    @Option(names = "--quality", defaultValue = "95", description = "JPEG and WebP quality, 1 to 100.")
     int quality;
 
     @Option(names = "--max-pixels", defaultValue = "50000000",

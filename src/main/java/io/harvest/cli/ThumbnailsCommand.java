@@ -39,11 +39,12 @@ final class ThumbnailsCommand implements Callable<Integer> {
     @Mixin
     ResizeOptions resize;
 
-    @Option(names = "--format", defaultValue = "same", paramLabel = "same|jpg|png",
-            description = "Output format: 'same' keeps JPEG and PNG and makes PNG of the rest.")
+    @Option(names = "--format", defaultValue = "same", paramLabel = "same|jpg|png|webp",
+            converter = ThumbnailFormatConverter.class,
+            description = "Output format: 'same' keeps JPEG, PNG and WebP and makes PNG of the rest.")
     OutputFormat format;
 
-    @Option(names = "--quality", defaultValue = "0.85", description = "JPEG quality, 0 to 1.")
+    @Option(names = "--quality", defaultValue = "0.85", description = "JPEG and WebP quality, 0 to 1.")
     float quality;
 
     @Option(names = "--max-pixels", defaultValue = "50000000",

@@ -2,12 +2,16 @@ package io.harvest.image;
 
 import io.harvest.io.FileListing;
 
-/** The encoding of thumbnails. A JVM WebP encoder is not maintained (TwelveMonkeys only reads WebP). */
+/**
+ * The encoding of thumbnails. WebP is written by com.github.usefulness:webp-imageio (libwebp,
+ * lossy at the spec's quality); TwelveMonkeys reads it.
+ */
 public enum OutputFormat {
-    /** JPEG stays JPEG, PNG stays PNG, every other source becomes PNG. */
+    /** JPEG stays JPEG, WebP stays WebP, PNG stays PNG, every other source becomes PNG. */
     SAME,
     JPG,
-    PNG;
+    PNG,
+    WEBP;
 
     /**
      * The concrete format for a source in {@code sniffed} format (told by its bytes): how the
@@ -17,7 +21,11 @@ public enum OutputFormat {
         if (this != SAME) {
             return this;
         }
-        return sniffed == ImageFormat.JPEG ? JPG : PNG;
+        return switch (sniffed) {
+            case JPEG -> JPG;
+            case WEBP -> WEBP;
+            default -> PNG;
+        };
     }
 
     /**
@@ -28,7 +36,8 @@ public enum OutputFormat {
         if (this != SAME) {
             return this;
         }
-        return isJpegName(sourceName) ? JPG : PNG;
+        String ext = FileListing.extension(sourceName);
+        return isJpegName(sourceName) ? JPG : ext.equals("webp") ? WEBP : PNG;
     }
 
     /** The extension written for this format; {@code SAME} has none of its own. */
@@ -39,10 +48,19 @@ public enum OutputFormat {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** True when the thumbnails take the spec's quality (lossy encoders). */
+    public boolean lossy() {
+        return this == JPG || this == WEBP;
+    }
+
     /** True when a file so named is already in this (concrete) format. */
     public boolean matchesName(String name) {
         String ext = FileListing.extension(name);
-        return this == JPG ? isJpegName(name) : this == PNG && ext.equals("png");
+        return switch (this) {
+            case JPG -> isJpegName(name);
+            case PNG, WEBP -> ext.equals(extension());
+            case SAME -> false;
+        };
     }
 
     private static boolean isJpegName(String name) {

@@ -148,7 +148,7 @@ public final class Thumbnailer implements AutoCloseable {
                 // Filters run after the resize and orientation: crop or letterbox, centred.
                 builder.addFilter(new Reframe(g.width(), g.height(), format != OutputFormat.JPG));
             }
-            if (format == OutputFormat.JPG) {
+            if (format.lossy()) {
                 builder.outputQuality(spec.quality());
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);

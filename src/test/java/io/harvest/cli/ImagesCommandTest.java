@@ -46,14 +46,14 @@ class ImagesCommandTest {
     }
 
     @Test
-    void webpOutputIsRefusedWithItsReason() throws IOException {
-        Path list = Files.write(dir.resolve("urls.txt"), List.of("http://example.com/a.jpg"));
-        CliRun.Outcome webp = CliRun.run("images", "--input", list.toString(), "--output",
-                dir.resolve("out").toString(), "--format", "webp");
-        assertEquals(JobRunner.USAGE, webp.code());
-        assertTrue(webp.err().contains("--format") && webp.err().contains(ThumbnailFormatConverter.NO_WEBP),
-                webp.err());
+    void formatTakesEveryThumbnailFormatAndNamesThemWhenWrong() throws IOException {
+        assertEquals("webp", parse("images", "--input", "a", "--output", "b", "--format", "webp").format.extension());
         assertEquals("png", parse("images", "--input", "a", "--output", "b", "--format", "PNG").format.extension());
+        Path list = Files.write(dir.resolve("urls.txt"), List.of("http://example.com/a.jpg"));
+        CliRun.Outcome gif = CliRun.run("images", "--input", list.toString(), "--output",
+                dir.resolve("out").toString(), "--format", "gif");
+        assertEquals(JobRunner.USAGE, gif.code());
+        assertTrue(gif.err().contains("--format") && gif.err().contains("jpg, png, webp or same"), gif.err());
     }
 
     @Test

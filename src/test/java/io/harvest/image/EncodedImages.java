@@ -21,7 +21,7 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Images made by the tests as encoded bytes (in memory), and ways to look at thumbnails. */
-final class EncodedImages {
+public final class EncodedImages {
     static final Color RED = new Color(255, 0, 0);
     static final Color GREEN = new Color(0, 255, 0);
     static final Color BLUE = new Color(0, 0, 255);
@@ -51,7 +51,7 @@ final class EncodedImages {
         return jpeg(image, quality, false);
     }
 
-    static byte[] jpeg(BufferedImage image, float quality, boolean progressive) {
+    public static byte[] jpeg(BufferedImage image, float quality, boolean progressive) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         try {
             ImageWriteParam param = writer.getDefaultWriteParam();
@@ -88,7 +88,7 @@ final class EncodedImages {
     }
 
     /** The JPEG with an EXIF block (APP1) holding only the orientation, right after SOI. */
-    static byte[] withOrientation(byte[] jpeg, int orientation) {
+    public static byte[] withOrientation(byte[] jpeg, int orientation) {
         ByteArrayOutputStream tiff = new ByteArrayOutputStream();
         try (ImageOutputStream out = new MemoryCacheImageOutputStream(tiff)) {
             List<Entry> entries = List.of(new TIFFEntry(TIFF.TAG_ORIENTATION, TIFF.TYPE_SHORT, (short) orientation));

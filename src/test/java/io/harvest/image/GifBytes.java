@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
  * is the four quadrants red, green / blue, yellow (palette entries 0 to 3); the global table
  * has {@link #PALETTE} and its entry 5, magenta, is the background.
  */
-final class GifBytes {
+public final class GifBytes {
     static final int[] PALETTE = {0xFF0000, 0x00FF00, 0x0000FF, 0xFFFF00, 0x000000, 0xFF00FF, 0xFFFFFF, 0x00FFFF};
     static final int BACKGROUND = 5;
 
@@ -31,11 +31,11 @@ final class GifBytes {
     }
 
     /** A frame of {@code w} x {@code h} filling a screen of its size. */
-    static GifBytes frame(int w, int h) {
+    public static GifBytes frame(int w, int h) {
         return new GifBytes(w, h, w, h);
     }
 
-    GifBytes onScreen(int w, int h, int frameLeft, int frameTop) {
+    public GifBytes onScreen(int w, int h, int frameLeft, int frameTop) {
         screenW = w;
         screenH = h;
         left = frameLeft;
@@ -69,7 +69,7 @@ final class GifBytes {
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("GIF89a".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         short16(out, screenW);

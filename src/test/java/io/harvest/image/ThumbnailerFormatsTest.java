@@ -218,6 +218,34 @@ class ThumbnailerFormatsTest {
     }
 
     @Test
+    void webpThumbnailsAreWebpAtTheSpecsQuality() throws Exception {
+        byte[] png = EncodedImages.encode(EncodedImages.quadrants(96, 64), "png");
+        assertQuadrants(png, "q.png", OutputFormat.WEBP, QUADRANTS, 24, "png");
+        int[] sizes = new int[2];
+        float[] qualities = {0.2f, 0.95f};
+        byte[] photo = EncodedImages.encode(EncodedImages.photo(400, 300, 7), "jpg");
+        for (int i = 0; i < 2; i++) {
+            ThumbnailSpec spec = new ThumbnailSpec(java.util.List.of(new ThumbnailSize(200, 200)), OutputFormat.WEBP,
+                    qualities[i], ThumbnailSpec.DEFAULT_MAX_PIXELS);
+            try (Thumbnailer thumbnailer = new Thumbnailer(spec)) {
+                byte[] webp = thumbnailer.make(photo).images().get(0).bytes();
+                assertEquals(ImageFormat.WEBP, ImageFormat.of(webp));
+                sizes[i] = webp.length;
+            }
+        }
+        assertTrue(sizes[0] < sizes[1], "quality 0.2 gives fewer bytes than 0.95: " + sizes[0] + " vs " + sizes[1]);
+    }
+
+    @Test
+    void sameKeepsWebpAsWebp() throws Exception {
+        try (Thumbnailer thumbnailer = new Thumbnailer(EncodedImages.spec(OutputFormat.SAME, BOX))) {
+            Thumbnail made = thumbnailer.make(EncodedImages.resource("lossy.webp")).images().get(0);
+            assertEquals(OutputFormat.WEBP, made.format());
+            assertEquals(ImageFormat.WEBP, ImageFormat.of(made.bytes()));
+        }
+    }
+
+    @Test
     void formatIsToldByContentNotByName() throws Exception {
         byte[] png = EncodedImages.encode(EncodedImages.quadrants(96, 64), "png");
         try (Thumbnailer thumbnailer = new Thumbnailer(EncodedImages.spec(OutputFormat.SAME, BOX))) {

@@ -46,15 +46,19 @@ class SharedClientTest {
         }
     }
 
+    /** Two tasks of 8 slow URLs each on the same host at the same time, every item ok. */
+    private void twoTasksAtOnceAllOk(FetchOptions options) {
+        CompletableFuture<List<FetchResult>> first = CompletableFuture.supplyAsync(
+                () -> task(options, slowUrls("a", 8)));
+        List<FetchResult> second = task(options, slowUrls("b", 8));
+        first.join().forEach(r -> assertEquals(Status.OK, r.status(), r.url()));
+        second.forEach(r -> assertEquals(Status.OK, r.status(), r.url()));
+    }
+
     @Test
     void robotsTxtIsFetchedOncePerHostForAllTasksOfTheJvm() {
         FetchOptions options = local().maxPerHost(4).build();
-        CompletableFuture<List<FetchResult>> first = CompletableFuture.supplyAsync(
-                () -> task(options, slowUrls("a", 8)));
-        CompletableFuture<List<FetchResult>> second = CompletableFuture.supplyAsync(
-                () -> task(options, slowUrls("b", 8)));
-        first.join().forEach(r -> assertEquals(Status.OK, r.status(), r.url()));
-        second.join().forEach(r -> assertEquals(Status.OK, r.status(), r.url()));
+        twoTasksAtOnceAllOk(options);
         List<FetchResult> later = task(options, List.of(server.url("/private/x"), server.url("/slow?later")));
 
         assertEquals(Status.ROBOTS_DENIED, later.get(0).status());
@@ -66,12 +70,7 @@ class SharedClientTest {
     void tasksOfOneJvmTogetherKeepToTheHostLimit() {
         // Each task is told it has the host alone; the JVM's client still caps the host.
         FetchOptions options = local().maxPerHost(2).obeyRobots(false).build();
-        CompletableFuture<List<FetchResult>> first = CompletableFuture.supplyAsync(
-                () -> task(options, slowUrls("a", 8)));
-        CompletableFuture<List<FetchResult>> second = CompletableFuture.supplyAsync(
-                () -> task(options, slowUrls("b", 8)));
-        first.join().forEach(r -> assertEquals(Status.OK, r.status(), r.url()));
-        second.join().forEach(r -> assertEquals(Status.OK, r.status(), r.url()));
+        twoTasksAtOnceAllOk(options);
 
         assertEquals(2, server.maxConcurrent("/slow"), "at most maxPerHost requests at once over both tasks");
     }
