@@ -9,7 +9,9 @@ spark-submit line:
   ``conf/log4j2.properties`` goes to the driver (``SPARK_CONF_DIR``) and the executors (``--files``);
 - a retry is safe: the thumbnails job runs with ``--resume`` (its argument file says so), so a
   retried run keeps what the failed one finished and still writes one row per input; the fetch
-  job writes its manifest in one commit at the end, so a retry replaces it whole;
+  job writes its manifest in one commit at the end, so a retry replaces it whole; the images
+  job too (but WebDataset shards that a failed attempt's tasks finished stay beside the retry's:
+  their rows are in no manifest);
 - a failing job fails its task (spark-submit's non-zero exit code).
 
 Settings that differ per deployment are Airflow Variables, with defaults that work on one
@@ -20,6 +22,9 @@ machine from a checkout:
 - ``harvest_jar``: the application jar (default ``<harvest_home>/target/harvest.jar``);
 - ``harvest_input_root`` / ``harvest_output_root``: where inputs are read and outputs written
   (default ``<harvest_home>/sample`` and ``<harvest_home>/target/airflow-output``);
+- ``harvest_<job>_extra_args``: more options for one job, after its argument file (a shell-quoted
+  line, default none): ``--allow-private`` where the images live on an internal host,
+  ``--concurrency 256`` for a bigger fetch;
 - ``harvest_spark_conn_id``: the Spark connection, which holds the master
   (``spark://host:7077`` with ``{"deploy-mode": "client"}``, ``yarn``, ``k8s://…``); default
   ``harvest_local``, defined below as ``local[*]`` unless the deployment defines it.
@@ -30,6 +35,7 @@ The provider runs the ``spark-submit`` found on PATH (``$SPARK_HOME/bin``).
 from __future__ import annotations
 
 import os
+import shlex
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -89,7 +95,8 @@ def harvest_task(job: str, input_path: str) -> SparkSubmitOperator:
         files=str(HOME / "conf" / "log4j2.properties"),
         env_vars={"SPARK_CONF_DIR": str(HOME / "conf"), "SPARK_LOCAL_IP": os.environ.get("SPARK_LOCAL_IP", "127.0.0.1")},
         application_args=[job, f"@{HOME / 'jobs' / f'{job}.args'}", "--input", input_path,
-                          "--output", f"{OUTPUT_ROOT}/{job}/{{{{ ds }}}}"],
+                          "--output", f"{OUTPUT_ROOT}/{job}/{{{{ ds }}}}",
+                          *shlex.split(setting(f"harvest_{job}_extra_args", ""))],
         retries=2,
         retry_delay=timedelta(minutes=1),
     )
@@ -114,3 +121,6 @@ thumbnails = harvest_dag("thumbnails", "Thumbnails of the images under harvest_i
                          f"{INPUT_ROOT}/images")
 fetch = harvest_dag("fetch", "Fetches the URLs listed in harvest_input_root/urls/<ds>.txt",
                     f"{INPUT_ROOT}/urls/{{{{ ds }}}}.txt")
+images = harvest_dag("images", "Thumbnails of the image URLs listed in harvest_input_root/image-urls/<ds>.txt"
+                     " (a text list, or a CSV/Parquet table with a url column and captions)",
+                     f"{INPUT_ROOT}/image-urls/{{{{ ds }}}}.txt")

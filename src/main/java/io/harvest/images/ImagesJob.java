@@ -7,6 +7,7 @@ import io.harvest.items.UrlInput;
 import io.harvest.items.WorkItem;
 import io.harvest.items.WorkPlan;
 import io.harvest.job.ErrorList;
+import io.harvest.job.LostTasks;
 import io.harvest.job.Manifest;
 import io.harvest.job.Summary;
 import io.harvest.net.FetchPipeline;
@@ -104,6 +105,7 @@ public final class ImagesJob {
             Dataset<Row> fresh = previous.union(spark.createDataFrame(rows, schema));
             Manifest.write(pages == null ? fresh : pages.unionByName(fresh), config.output());
         }
+        LostTasks.removeUnfinishedWrites(config.output(), hadoop);
         double fetchS = (System.nanoTime() - fetchStart) / 1e9;
         Summary counted = Manifest.summarize(NAME, config.output(), tally, 0);
         ErrorList.write(spark, counted);

@@ -4,12 +4,12 @@ import io.harvest.io.FileListing;
 import io.harvest.io.HadoopConf;
 import io.harvest.io.SourceFile;
 import io.harvest.io.Storage;
+import io.harvest.job.LostTasks;
 import io.harvest.job.Manifest;
 import io.harvest.job.Summary;
 import io.harvest.spark.Balance;
 import io.harvest.spark.Progress;
 import io.harvest.spark.Tally;
-import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +56,7 @@ public final class ThumbnailsJob {
                     .mapPartitions(partition -> task.run(flatten(partition)));
             Manifest.write(spark.createDataFrame(rows, ManifestRows.SCHEMA), config.output());
         }
-        removeUnfinishedWrites(config.output(), hadoop);
+        LostTasks.removeUnfinishedWrites(config.output(), hadoop);
         double elapsed = (System.nanoTime() - start) / 1e9;
         Summary summary = Manifest.summarize(NAME, config.output(), tally, elapsed)
                 .withDetail("sizes", config.spec().sizes().stream().map(Object::toString).toList())
@@ -65,18 +65,6 @@ public final class ThumbnailsJob {
                 .withDetail("bytes_written", tally.get("bytes_written"));
         Manifest.writeSummary(spark, summary);
         return summary;
-    }
-
-    /** Temp files of tasks lost with their executor: every item has its row now, the files are orphans. */
-    private static void removeUnfinishedWrites(String output, Configuration hadoop) {
-        try {
-            int removed = Storage.removeUnfinishedWrites(output, hadoop);
-            if (removed > 0) {
-                LOG.info("removed {} temp files of tasks that were lost mid-write", removed);
-            }
-        } catch (IOException e) {
-            LOG.warn("could not look for temp files left by lost tasks under {}: {}", output, e.toString());
-        }
     }
 
     /** Leaves out the files under the (qualified) output folder, when it lies inside the input. */

@@ -9,8 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.harvest.testing.Reply;
 import io.harvest.testing.Scripts;
+import io.harvest.testing.TestHttpServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,12 +27,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Faults on a real standalone cluster, mid-run: whatever is lost, every input ends with exactly
- * one manifest row and one thumbnail, and nothing half-written or temporary stays in the output.
+ * Faults on a real standalone cluster, mid-run, for every job: whatever is lost, every input ends
+ * with exactly one manifest row (and one thumbnail), and nothing half-written or temporary stays
+ * in the output.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFaultsIT {
     private static final int PHOTOS = 200;
+    /** URLs of the fetch and images runs. */
+    private static final int URLS = 80;
     private static final Path PHOTOS_DIR = TestCluster.DIR.resolveSibling("cluster-it-photos-" + PHOTOS);
 
     @TempDir
@@ -54,6 +62,62 @@ class ClusterFaultsIT {
 
         assertEquals(0, run.exit(), run.err());
         assertEveryItemOnceAndNothingLeftOver(dir.resolve("out"), PHOTOS, SLOW_SIZE);
+    }
+
+    /** A fetch run's tasks take a few seconds each: 2 requests in flight per task, each answered after 200 ms. */
+    @Test
+    @Order(2)
+    void anExecutorKilledMidFetchLosesNothing() throws Exception {
+        try (TestHttpServer server = TestHttpServer.start()) {
+            List<String> urls = new ArrayList<>();
+            for (int i = 0; i < URLS; i++) {
+                server.on("/p" + i).reply(Reply.html("<title>page " + i + "</title>").delay(Duration.ofMillis(200)));
+                urls.add(server.url(i % 2 == 0 ? "127.0.0.1" : "localhost", "/p" + i));
+            }
+            Path in = Files.write(dir.resolve("urls.txt"), urls);
+            Path out = dir.resolve("fetched");
+            Scripts.Started job = Scripts.start(dir, Map.of(), command("fetch", TestCluster.master(), in, out,
+                    "--allow-loopback", "--host-delay", "0ms", "--concurrency", "2", "--max-per-host", "2"));
+
+            killAnExecutorAfter(server, 20, job);
+            Scripts.Run run = job.finish(10);
+
+            assertEquals(0, run.exit(), run.err());
+            ClusterRuns.assertOneOkRowEach(ClusterRuns.fetchRows(out), URLS, ",ok,200,page ");
+            assertEquals(List.of(), ClusterRuns.leftovers(out));
+        }
+    }
+
+    /** The images job writing WebDataset shards (one tar per task, renamed into place when the task ends). */
+    @Test
+    @Order(2)
+    void anExecutorKilledMidImagesRunLosesNothing() throws Exception {
+        try (TestHttpServer server = TestHttpServer.start()) {
+            List<String> urls = ClusterRuns.serveImages(server, dir.resolve("served"), URLS, Duration.ofMillis(200));
+            Path in = Files.write(dir.resolve("image-urls.txt"), urls);
+            Path out = dir.resolve("images");
+            Scripts.Started job = Scripts.start(dir, Map.of(), command("images", TestCluster.master(), in, out,
+                    "--allow-loopback", "--host-delay", "0ms", "--concurrency", "2", "--max-per-host", "2",
+                    "--size", "64x64", "--output-format", "webdataset"));
+
+            killAnExecutorAfter(server, 20, job);
+            Scripts.Run run = job.finish(10);
+
+            assertEquals(0, run.exit(), run.err());
+            ClusterRuns.assertOneOkRowEach(ClusterRuns.imageRows(out), URLS, ",ok,200,");
+            List<String> samples = ClusterRuns.shardMembers(out.resolve("shards")).stream()
+                    .filter(name -> name.endsWith(".64x64.jpg")).toList();
+            assertEquals(URLS, samples.size(), "one thumbnail per URL in the shards: " + samples);
+            assertEquals(URLS, samples.stream().distinct().count(), "none twice: " + samples);
+            assertEquals(List.of(), ClusterRuns.leftovers(out));
+        }
+    }
+
+    private static void killAnExecutorAfter(TestHttpServer server, int requests, Scripts.Started job)
+            throws InterruptedException {
+        ClusterRuns.awaitMidRun(job, () -> server.totalHits() >= requests);
+        ProcessHandle executor = TestCluster.anExecutor().orElseThrow();
+        assertTrue(executor.destroyForcibly(), "kill -9 of executor " + executor.pid());
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.harvest.testing.TestHttpServer;
 import io.harvest.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,41 @@ class ClusterIT {
             assertEquals(ClusterRuns.fetchRows(dir.resolve("local")), rows);
             assertTrue(rows.stream().anyMatch(r -> r.contains(",ok,200,page 7,")), rows.toString());
             assertTrue(rows.stream().anyMatch(r -> r.contains(",robots_denied,")), rows.toString());
+        }
+    }
+
+    @Test
+    void imagesOnTheClusterGiveTheRowsOfALocalRun() throws Exception {
+        try (TestHttpServer server = TestHttpServer.start()) {
+            List<String> urls = new ArrayList<>(ClusterRuns.serveImages(server, dir.resolve("served"), 16, Duration.ZERO));
+            server.on("/gone.jpg").reply(Reply.status(404));
+            server.on("/not-an-image.jpg").reply(Reply.bytes(new byte[] {1, 2, 3, 4}, "image/jpeg"));
+            urls.add(server.url("/gone.jpg"));
+            urls.add(server.url("localhost", "/not-an-image.jpg"));
+            Path in = Files.write(dir.resolve("image-urls.txt"), urls);
+            String master = TestCluster.master();
+            long[] before = {TestCluster.executorDirs("worker1"), TestCluster.executorDirs("worker2")};
+            // The executors fetch from this JVM's server on 127.0.0.1, which only --allow-loopback permits.
+            String[] options = {"--allow-loopback", "--host-delay", "0ms", "--size", "64x64", "--size", "160x160"};
+
+            Scripts.Run cluster = run(dir, command("images", master, in, dir.resolve("cluster"), options));
+            Scripts.Run local = run(dir, command("images", "local[2]", in, dir.resolve("local"), options));
+
+            assertEquals(0, cluster.exit(), cluster.err());
+            assertEquals(0, local.exit(), local.err());
+            assertTrue(TestCluster.executorDirs("worker1") > before[0], "an executor on worker1");
+            assertTrue(TestCluster.executorDirs("worker2") > before[1], "an executor on worker2");
+            List<String> rows = ClusterRuns.imageRows(dir.resolve("cluster"));
+            assertEquals(18, rows.size());
+            assertEquals(ClusterRuns.imageRows(dir.resolve("local")), rows);
+            assertEquals(16, rows.stream().filter(r -> r.contains(",ok,200,")).count(), rows.toString());
+            for (String size : List.of("64x64", "160x160")) {
+                List<String> files = ClusterRuns.visiblePaths(dir.resolve("cluster").resolve(size));
+                assertEquals(16, files.size(), files.toString());
+                assertEquals(ClusterRuns.visiblePaths(dir.resolve("local").resolve(size)), files);
+            }
+            assertTrue(cluster.out().contains("ok 16 · skipped 0 · failed 2"), cluster.out());
+            assertEquals(List.of(), ClusterRuns.leftovers(dir.resolve("cluster")));
         }
     }
 }

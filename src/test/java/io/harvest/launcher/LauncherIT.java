@@ -70,4 +70,49 @@ class LauncherIT {
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("--resume"), run.out());
     }
+
+    /** A log4j2 configuration of the user's own, every line marked with {@code mark}. */
+    private Path userLog4j(String folder, String mark) throws Exception {
+        Path file = dir.resolve(folder).resolve("log4j2.properties");
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, String.join("\n",
+                "rootLogger.level = info",
+                "rootLogger.appenderRef.stderr.ref = console",
+                "appender.console.type = Console",
+                "appender.console.name = console",
+                "appender.console.target = SYSTEM_ERR",
+                "appender.console.layout.type = PatternLayout",
+                "appender.console.layout.pattern = " + mark + " %p %c{1}: %m%n", ""));
+    }
+
+    private Path oneImage() {
+        return TestImages.jpeg(dir.resolve("in/p.jpg"), 320, 240).getParent();
+    }
+
+    @Test
+    void aUsersOwnLog4jConfigurationInFilesIsTheOneUsed() throws Exception {
+        Path mine = userLog4j("mine", "MINE");
+
+        Run run = harvest("thumbnails", "--master", "local[1]", "--files", mine.toString(),
+                "--input", oneImage().toString(), "--output", dir.resolve("out").toString());
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains("MINE INFO SparkContext: "), "the user's configuration: " + run.err());
+    }
+
+    @Test
+    void aUsersDriverOptionsWinAndTheirOtherFilesGoAlongWithHarvestsLog4j() throws Exception {
+        Path mine = userLog4j("driver", "DRIVER");
+        Path extra = Files.writeString(dir.resolve("extra.txt"), "a file the job's tasks read");
+
+        Run run = harvest("thumbnails", "--master", "local[1]", "--verbose", "--files", extra.toString(),
+                "--conf", "spark.driver.extraJavaOptions=-Dlog4j2.configurationFile=" + mine,
+                "--input", oneImage().toString(), "--output", dir.resolve("out").toString());
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains("DRIVER INFO SparkContext: "), "the user's driver options: " + run.err());
+        // spark-submit --verbose logs its parsed arguments (through the user's log4j2 configuration).
+        String files = run.err().lines().filter(l -> l.trim().startsWith("files ")).findFirst().orElse(run.err());
+        assertTrue(files.contains("conf/log4j2.properties") && files.contains("extra.txt"), files);
+    }
 }
