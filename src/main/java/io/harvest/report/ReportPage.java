@@ -3,7 +3,6 @@ package io.harvest.report;
 import static io.harvest.report.Html.esc;
 
 import io.harvest.Version;
-import io.harvest.report.ManifestFacts.Example;
 import io.harvest.report.ManifestFacts.StatusCount;
 import io.harvest.spark.RunTimeline;
 import io.harvest.spark.TaskRecord;
@@ -43,6 +42,9 @@ record ReportPage(String output, Map<String, Object> summary, RunTimeline timeli
         if (timeline != null && !timeline.tasks().isEmpty()) {
             h.append("<a href=\"#tasks\">Tasks</a>");
         }
+        if (FailureGallery.any(facts)) {
+            h.append("<a href=\"#failures\">Failures</a>");
+        }
         if (facts.hasThumbnails()) {
             h.append("<a href=\"#sheet\">Contact sheet</a>");
         }
@@ -54,6 +56,9 @@ record ReportPage(String output, Map<String, Object> summary, RunTimeline timeli
         }
         h.append("</nav>\n");
         statuses(h);
+        if (FailureGallery.any(facts)) {
+            FailureGallery.appendTo(h, facts, summary.containsKey("errors_txt"));
+        }
         if (timeline != null && timeline.samples().size() > 1) {
             throughput(h);
         }
@@ -81,39 +86,16 @@ record ReportPage(String output, Map<String, Object> summary, RunTimeline timeli
                     .append(s.count()).append("\"><td class=\"status-name\">").append(esc(s.status()))
                     .append("</td><td class=\"barcell\"><div class=\"hbar ").append(esc(cls))
                     .append("\" style=\"width:").append(Charts.fmt(100.0 * s.count() / total)).append("%\"></div>");
-            examples(h, s.examples());
+            if (!s.examples().isEmpty()) {
+                h.append("<a class=\"examples\" href=\"#").append(esc(FailureGallery.anchor(s.status())))
+                        .append("\">").append(s.examples().size()).append(s.examples().size() == 1 ? " example" : " examples")
+                        .append(" ↓</a>");
+            }
             h.append("</td><td class=\"n\">").append(Html.count(s.count())).append("</td><td class=\"n\">")
                     .append(Html.decimal(100.0 * s.count() / total)).append(" %</td></tr>");
         }
         h.append("</table>");
-        if (facts.statuses().stream().anyMatch(StatusCount::failure)) {
-            h.append("<p class=\"note\">Up to ").append(ManifestFacts.EXAMPLES)
-                    .append(" examples per failure, first by name; every failed item is a row of the manifest")
-                    .append(summary.containsKey("errors_txt") ? " and a line of errors.txt" : "").append(".</p>");
-        }
         h.append("</section>\n");
-    }
-
-    private static void examples(StringBuilder h, List<Example> examples) {
-        if (examples.isEmpty()) {
-            return;
-        }
-        h.append("<ul class=\"examples\">");
-        for (Example e : examples) {
-            String name = e.name() == null ? "(no name)" : e.name();
-            String href = Html.safeHref(name);
-            h.append("<li>");
-            if (href != null) {
-                h.append("<a href=\"").append(esc(href)).append("\" rel=\"noreferrer\">").append(esc(name)).append("</a>");
-            } else {
-                h.append(esc(name));
-            }
-            if (e.error() != null) {
-                h.append(" — <span class=\"err\">").append(esc(abbreviate(e.error(), 300))).append("</span>");
-            }
-            h.append("</li>");
-        }
-        h.append("</ul>");
     }
 
     private void throughput(StringBuilder h) {

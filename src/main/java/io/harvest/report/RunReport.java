@@ -6,6 +6,7 @@ import io.harvest.HarvestException;
 import io.harvest.io.Storage;
 import io.harvest.job.Manifest;
 import io.harvest.job.Summary;
+import io.harvest.spark.CpuClock;
 import io.harvest.spark.Progress;
 import io.harvest.spark.RunTimeline;
 import java.io.FileNotFoundException;
@@ -61,8 +62,12 @@ public final class RunReport {
                 Path file = new Path(summary.output(), RunTimeline.FILE);
                 Storage.writeAtomically(Storage.fileSystem(file, hadoop), file, timeline.get().toJson());
             }
+            long wallStart = System.nanoTime();
+            long cpuStart = CpuClock.process();
             Path report = write(spark, summary.output());
-            LOG.info("report {}", report);
+            // In local mode the process is driver and executor: its CPU time is the report's whole cost.
+            LOG.info("report {} ({} s, {} s of CPU)", report, Summary.rounded((System.nanoTime() - wallStart) / 1e9),
+                    cpuStart < 0 ? "?" : Summary.rounded((CpuClock.process() - cpuStart) / 1e9));
         } catch (IOException | RuntimeException e) {
             LOG.warn("no report for {}: {}", summary.output(), e.toString());
         }
@@ -75,7 +80,7 @@ public final class RunReport {
         RunTimeline timeline = read(new Path(output, RunTimeline.FILE), hadoop).map(RunTimeline::fromJson).orElse(null);
         Dataset<Row> manifest = spark.read().parquet(manifestPath(output, hadoop).toString());
         ManifestFacts facts = ManifestFacts.of(manifest);
-        ContactSheet.Sheet sheet = ContactSheet.sample(manifest, facts, hadoop);
+        ContactSheet.Sheet sheet = ContactSheet.read(facts, hadoop);
         String html = new ReportPage(output, summary, timeline, facts, sheet).render();
         Path file = new Path(output, FILE);
         try {

@@ -181,9 +181,13 @@ public final class Progress implements AutoCloseable {
         timer.shutdownNow();
         try {
             // Task ends reach listeners asynchronously: let the last ones arrive before the record is closed.
-            sc.listenerBus().waitUntilEmpty(5000);
-        } catch (Exception e) {
-            LOG.debug("Spark's events still queued after 5 s; the timeline may miss the last tasks", e);
+            if (!listener.awaitEarlierEvents(sc, 5000)) {
+                LOG.debug("Spark's events still queued after 5 s; the timeline may miss the last tasks");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.debug("could not wait for Spark's last events; the timeline may miss the last tasks", e);
         }
         sample(true);
         sc.removeSparkListener(listener);

@@ -3,12 +3,18 @@ package io.harvest.spark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.AccumulableInfo;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.scheduler.TaskInfo;
@@ -21,6 +27,11 @@ import scala.jdk.javaapi.CollectionConverters;
  * attempt that ended.
  */
 final class ProgressListener extends SparkListener {
+    /** The local property that marks the empty job of {@link #awaitEarlierEvents}. */
+    static final String MARKER = "harvest.progress.marker";
+
+    private final String marker = UUID.randomUUID().toString();
+    private final CountDownLatch markerSeen = new CountDownLatch(1);
     private final long doneId;
     private final long failedId;
     private final Map<Long, long[]> runningValues = new ConcurrentHashMap<>();
@@ -44,6 +55,32 @@ final class ProgressListener extends SparkListener {
 
     synchronized List<TaskRecord> tasks() {
         return List.copyOf(ended);
+    }
+
+    /**
+     * Waits until this listener has received every event Spark posted before this call (the
+     * task ends of the job's actions, which reach listeners asynchronously), at most
+     * {@code timeoutMillis}; false on time-out. Spark's own wait for that is not public
+     * ({@code listenerBus().waitUntilEmpty}), so this runs an empty job, tagged with a local
+     * property: a job without partitions posts its start event at once, from this thread, and
+     * the listener queue delivers in order, so when its start arrives everything before it has.
+     */
+    boolean awaitEarlierEvents(SparkContext sc, long timeoutMillis) throws InterruptedException {
+        String previous = sc.getLocalProperty(MARKER);
+        sc.setLocalProperty(MARKER, marker);
+        try {
+            JavaSparkContext.fromSparkContext(sc).emptyRDD().count();
+        } finally {
+            sc.setLocalProperty(MARKER, previous);
+        }
+        return markerSeen.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void onJobStart(SparkListenerJobStart start) {
+        if (start.properties() != null && marker.equals(start.properties().getProperty(MARKER))) {
+            markerSeen.countDown();
+        }
     }
 
     @Override

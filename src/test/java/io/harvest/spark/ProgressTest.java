@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,31 @@ class ProgressTest {
                 && !t.executor().isEmpty()), timeline.tasks().toString());
         assertEquals(timeline, RunTimeline.fromJson(timeline.toJson()), "the sidecar file reads back");
         assertTrue(Progress.takeTimeline("progress-test-timeline").isEmpty(), "taken once");
+    }
+
+    @Test
+    void closeWaitsForTaskEndsStillOnSparksEventQueue() {
+        // A slow listener on the same queue holds back each task end it is handed after Progress's.
+        SparkListener slow = new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        Progress progress = Progress.manual(spark, "progress-test-queued", 40, System::currentTimeMillis);
+        spark.sparkContext().addSparkListener(slow);
+        try {
+            runItems(progress, 40, 4);
+            progress.close();
+        } finally {
+            spark.sparkContext().removeSparkListener(slow);
+        }
+        assertEquals(4, Progress.takeTimeline("progress-test-queued").orElseThrow().tasks().size(),
+                "every task of the job is in the record, however late its event came");
     }
 
     @Test
