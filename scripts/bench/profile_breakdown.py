@@ -3,7 +3,7 @@
     python profile_breakdown.py wall.collapsed [interval_ms]
 
 The profile: scripts/harvest thumbnails ... with
-HARVEST_JAVA_OPTS="-agentpath:<async-profiler>/lib/libasyncProfiler.so=start,event=wall,interval=2ms,threads,file=wall.collapsed,collapsed"
+SPARK_SUBMIT_OPTS="-agentpath:<async-profiler>/lib/libasyncProfiler.so=start,event=wall,interval=2ms,threads,file=wall.collapsed,collapsed"
 (async-profiler from Maven Central: tools.profiler:async-profiler, whose jar holds the library;
 the class-data archive must exist first: the agent cannot run while it is dumped).
 Task threads' samples are put into stages by the first matching frame; the main thread's by
