@@ -167,7 +167,7 @@ How each route ran:
   (threads per process).
 - Harvest: `scripts/harvest thumbnails --driver-memory 512m` (in local mode the driver heap
   holds the executor). The fallback run adds `-Dharvest.image.native=false` (through
-  `HARVEST_JAVA_OPTS`), Harvest's switch off its libjpeg-turbo route.
+  `SPARK_SUBMIT_OPTS`), Harvest's switch off its libjpeg-turbo route.
 - Decoders Harvest reported: {json.dumps(decoders) if decoders else "n/a"}
 - Spread: (slowest - fastest) / median of the repeats' whole-process times.
 
