@@ -36,8 +36,7 @@ public enum OutputFormat {
         if (this != SAME) {
             return this;
         }
-        String ext = FileListing.extension(sourceName);
-        return isJpegName(sourceName) ? JPG : ext.equals("webp") ? WEBP : PNG;
+        return isJpegName(sourceName) ? JPG : FileListing.extension(sourceName).equals("webp") ? WEBP : PNG;
     }
 
     /** The extension written for this format; {@code SAME} has none of its own. */

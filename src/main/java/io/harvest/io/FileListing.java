@@ -84,6 +84,7 @@ public final class FileListing {
      * abfs) one flat listing, not a request per folder. On local disks a walk of plain listings:
      * Hadoop's listFiles makes a LocatedFileStatus of each file, whose permissions the local file
      * system reads by starting an {@code ls} process, a minute of CPU for a few thousand files.
+     * Hidden folders ('.' names) are not entered there: nothing Harvest reads or writes is in one.
      */
     public static RemoteIterator<? extends FileStatus> filesUnder(FileSystem fs, Path dir)
             throws IOException {
@@ -98,7 +99,9 @@ public final class FileListing {
                 while (files.isEmpty() && !folders.isEmpty()) {
                     for (FileStatus child : fs.listStatus(folders.pop())) {
                         if (child.isDirectory()) {
-                            folders.push(child.getPath());
+                            if (!child.getPath().getName().startsWith(".")) {
+                                folders.push(child.getPath());
+                            }
                         } else {
                             files.add(child);
                         }
