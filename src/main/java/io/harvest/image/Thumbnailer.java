@@ -14,8 +14,8 @@ import net.coobird.thumbnailator.util.exif.Orientation;
  * Makes the thumbnails of one image after another: the header is read first (format, size,
  * EXIF orientation, pixel cap), then the image is decoded once at the smallest scale the
  * largest thumbnail allows (libjpeg-turbo's DCT scaling for JPEGs when the native library is
- * here, ImageIO with subsampling otherwise), averaged down by whole boxes while it is still
- * many times the target, then thumbnailator resizes, orients and encodes each size. One per
+ * here, ImageIO with subsampling otherwise), then thumbnailator resizes (by area averaging,
+ * {@link AreaResizer}), orients and encodes each size. One per
  * task: it keeps decoders and buffers between images, so it is not thread-safe.
  */
 public final class Thumbnailer implements AutoCloseable {
@@ -59,7 +59,7 @@ public final class Thumbnailer implements AutoCloseable {
             int[] need = largestStored(info);
             Decoded decoded = header != null ? decodeJpeg(data, header, info, need)
                     : imageIo.decode(sniffed, info, need[0], need[1]);
-            return encode(info, decoded, need, format.forFormat(sniffed));
+            return encode(info, decoded, format.forFormat(sniffed));
         } catch (IOException | RuntimeException e) {
             throw new ImageException(Status.DECODE_ERROR, "cannot make thumbnails: " + e, e);
         }
@@ -127,11 +127,9 @@ public final class Thumbnailer implements AutoCloseable {
                 : new int[] {g.scaledWidth(), g.scaledHeight()};
     }
 
-    /** {@code need}: the largest thumbnail in the stored orientation ({@link #largestStored}). */
-    private Thumbnails encode(ImageInfo info, Decoded decoded, int[] need, OutputFormat format)
+    private Thumbnails encode(ImageInfo info, Decoded decoded, OutputFormat format)
             throws IOException {
-        BufferedImage image = BoxReduce.toward(Pixels.normalized(decoded.image(), format == OutputFormat.JPG),
-                need[0], need[1]);
+        BufferedImage image = Pixels.normalized(decoded.image(), format == OutputFormat.JPG);
         ImageFilter orient = info.orientation() == 1 ? null
                 : ExifFilterUtils.getFilterForOrientation(Orientation.typeOf(info.orientation()));
         List<Thumbnail> out = new ArrayList<>(spec.sizes().size());
@@ -140,6 +138,7 @@ public final class Thumbnailer implements AutoCloseable {
             ResizeMode.Geometry g = spec.geometry(size, info.displayWidth(), info.displayHeight());
             var builder = net.coobird.thumbnailator.Thumbnails.of(image)
                     .forceSize(g.scaledWidth(), g.scaledHeight())
+                    .resizer(AreaResizer.INSTANCE)
                     .outputFormat(format.extension());
             if (orient != null) {
                 builder.addFilter(orient);
