@@ -1,9 +1,6 @@
 package io.harvest.image;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.awt.image.Raster;
-import java.awt.image.SinglePixelPackedSampleModel;
 import net.coobird.thumbnailator.resizers.Resizer;
 import net.coobird.thumbnailator.resizers.Resizers;
 
@@ -28,8 +25,8 @@ final class AreaResizer implements Resizer {
 
     @Override
     public void resize(BufferedImage source, BufferedImage target) {
-        int[] from = packedRgb(source);
-        int[] to = packedRgb(target);
+        int[] from = Pixels.packedRgb(source);
+        int[] to = Pixels.packedRgb(target);
         int sw = source.getWidth();
         int sh = source.getHeight();
         int w = target.getWidth();
@@ -38,7 +35,7 @@ final class AreaResizer implements Resizer {
             Resizers.PROGRESSIVE.resize(source, target);
             return;
         }
-        reduce(from, sw, sh, stride(source), to, w, h, stride(target));
+        reduce(from, sw, sh, Pixels.stride(source), to, w, h, Pixels.stride(target));
     }
 
     /** The reduction of a {@code sw x sh} packed RGB image to {@code w x h} (each no larger). */
@@ -121,23 +118,5 @@ final class AreaResizer implements Resizer {
             start[outSize] = n;
             return new Taps(first, start, weights);
         }
-    }
-
-    /** The pixels of a packed, opaque RGB image that starts at its buffer's origin, or null. */
-    private static int[] packedRgb(BufferedImage image) {
-        if (image.getType() != BufferedImage.TYPE_INT_RGB) {
-            return null;
-        }
-        Raster raster = image.getRaster();
-        if (!(raster.getSampleModel() instanceof SinglePixelPackedSampleModel)
-                || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0
-                || raster.getDataBuffer().getOffset() != 0) {
-            return null;
-        }
-        return ((DataBufferInt) raster.getDataBuffer()).getData();
-    }
-
-    private static int stride(BufferedImage image) {
-        return ((SinglePixelPackedSampleModel) image.getRaster().getSampleModel()).getScanlineStride();
     }
 }

@@ -23,6 +23,7 @@ public final class Thumbnailer implements AutoCloseable {
     private final ImageIoDecoder imageIo = new ImageIoDecoder();
     private final NativeJpeg natives;
     private NativeJpegDecoder jpegs;
+    private NativeJpegEncoder jpegWriter;
 
     public Thumbnailer(ThumbnailSpec spec) {
         this(spec, NativeJpeg.shared());
@@ -33,6 +34,7 @@ public final class Thumbnailer implements AutoCloseable {
         this.spec = spec;
         this.natives = natives;
         this.jpegs = natives.open();
+        this.jpegWriter = natives.openEncoder();
     }
 
     /** The decode route this thumbnailer uses for JPEGs, for the run's summary. */
@@ -150,16 +152,49 @@ public final class Thumbnailer implements AutoCloseable {
             if (format.lossy()) {
                 builder.outputQuality(spec.quality());
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
-            builder.toOutputStream(bytes);
-            out.add(new Thumbnail(size, g.width(), g.height(), format, bytes.toByteArray()));
+            out.add(new Thumbnail(size, g.width(), g.height(), format, encoded(builder, format)));
         }
         return new Thumbnails(info.format(), info.displayWidth(), info.displayHeight(), decoded.route(), out);
+    }
+
+    /** JPEGs by libjpeg-turbo where it is here, everything else by thumbnailator's ImageIO writer. */
+    private byte[] encoded(net.coobird.thumbnailator.Thumbnails.Builder<BufferedImage> builder, OutputFormat format)
+            throws IOException {
+        if (format != OutputFormat.JPG || jpegWriter == null) {
+            return written(builder);
+        }
+        BufferedImage rgb = Pixels.normalized(builder.asBufferedImage(), true);
+        int[] pixels = Pixels.packedRgb(rgb);
+        int stride = pixels != null ? Pixels.stride(rgb) : rgb.getWidth();
+        if (pixels == null) {
+            pixels = rgb.getRGB(0, 0, rgb.getWidth(), rgb.getHeight(), null, 0, stride);
+        }
+        int quality = Math.max(1, Math.min(100, Math.round(spec.quality() * 100)));
+        try {
+            return jpegWriter.encode(pixels, rgb.getWidth(), rgb.getHeight(), stride, quality);
+        } catch (LinkageError e) {
+            natives.disable(e);
+            jpegWriter.close();
+            jpegWriter = null;
+            return written(net.coobird.thumbnailator.Thumbnails.of(rgb).scale(1).outputFormat(format.extension())
+                    .outputQuality(spec.quality()));
+        }
+    }
+
+    private static byte[] written(net.coobird.thumbnailator.Thumbnails.Builder<BufferedImage> builder)
+            throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+        builder.toOutputStream(bytes);
+        return bytes.toByteArray();
     }
 
     @Override
     public void close() {
         imageIo.close();
+        if (jpegWriter != null) {
+            jpegWriter.close();
+            jpegWriter = null;
+        }
         if (jpegs != null) {
             jpegs.close();
             jpegs = null;
