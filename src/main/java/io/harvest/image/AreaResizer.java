@@ -42,36 +42,18 @@ final class AreaResizer implements Resizer {
     static void reduce(int[] from, int sw, int sh, int fromStride, int[] to, int w, int h, int toStride) {
         Taps across = Taps.of(sw, w);
         Taps down = Taps.of(sh, h);
-        // Every source row reduced across, three channels of 8.8 fixed point per output column.
-        int[] rows = new int[sh * w * 3];
-        for (int y = 0; y < sh; y++) {
-            int line = y * fromStride;
-            int out = y * w * 3;
-            for (int x = 0; x < w; x++) {
-                int r = 0;
-                int g = 0;
-                int b = 0;
-                int first = across.first[x];
-                for (int t = across.start[x], end = across.start[x + 1], i = line + first; t < end; t++, i++) {
-                    int p = from[i];
-                    int weight = across.weights[t];
-                    r += weight * ((p >> 16) & 0xFF);
-                    g += weight * ((p >> 8) & 0xFF);
-                    b += weight * (p & 0xFF);
-                }
-                rows[out++] = r >> ACROSS_SHIFT;
-                rows[out++] = g >> ACROSS_SHIFT;
-                rows[out++] = b >> ACROSS_SHIFT;
-            }
-        }
+        // Row by row, so that nothing of the source's size is allocated: a source row on the
+        // border of two output rows is reduced across twice, h extra rows in all.
+        int[] row = new int[w * 3];
         int[] sums = new int[w * 3];
         int half = 1 << (DOWN_SHIFT - 1);
         for (int y = 0; y < h; y++) {
             java.util.Arrays.fill(sums, 0);
-            for (int t = down.start[y], end = down.start[y + 1], row = down.first[y]; t < end; t++, row++) {
+            for (int t = down.start[y], end = down.start[y + 1], source = down.first[y]; t < end; t++, source++) {
+                reduceAcross(from, source * fromStride, across, row);
                 int weight = down.weights[t];
-                for (int i = 0, j = row * w * 3; i < sums.length; i++, j++) {
-                    sums[i] += weight * rows[j];
+                for (int i = 0; i < sums.length; i++) {
+                    sums[i] += weight * row[i];
                 }
             }
             int line = y * toStride;
@@ -80,6 +62,25 @@ final class AreaResizer implements Resizer {
                         | ((sums[i + 1] + half) >> DOWN_SHIFT) << 8
                         | ((sums[i + 2] + half) >> DOWN_SHIFT);
             }
+        }
+    }
+
+    /** One source row reduced across: three channels of 8.8 fixed point per output column. */
+    private static void reduceAcross(int[] from, int line, Taps across, int[] row) {
+        for (int x = 0, out = 0; x < across.first.length; x++) {
+            int r = 0;
+            int g = 0;
+            int b = 0;
+            for (int t = across.start[x], end = across.start[x + 1], i = line + across.first[x]; t < end; t++, i++) {
+                int p = from[i];
+                int weight = across.weights[t];
+                r += weight * ((p >> 16) & 0xFF);
+                g += weight * ((p >> 8) & 0xFF);
+                b += weight * (p & 0xFF);
+            }
+            row[out++] = r >> ACROSS_SHIFT;
+            row[out++] = g >> ACROSS_SHIFT;
+            row[out++] = b >> ACROSS_SHIFT;
         }
     }
 
