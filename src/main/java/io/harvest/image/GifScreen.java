@@ -33,6 +33,8 @@ final class GifScreen {
     private int frameTop;
     private int frameWidth;
     private int frameHeight;
+    /** Where the first frame's LZW minimum code size is. */
+    private int codeSizeAt = -1;
 
     private GifScreen(byte[] data) throws ImageException {
         this.data = data;
@@ -61,8 +63,12 @@ final class GifScreen {
         return new ImageInfo(ImageFormat.GIF.formatName(), width, height, 1);
     }
 
-    /** The first frame alone, at 0,0 on a screen of its size, with its colour tables and transparency. */
-    byte[] frameOnly() {
+    /**
+     * The first frame alone, at 0,0 on a screen of its size, with its colour tables and
+     * transparency; its LZW data rewritten at code size 8 when it has one the JDK's reader
+     * refuses ({@link GifLzw}). For the decode, after the pixel cap: a rewrite decodes the frame.
+     */
+    byte[] frameOnly() throws ImageException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length);
         out.write(data, 0, 6);
         out.write(frameWidth & 0xFF);
@@ -75,7 +81,14 @@ final class GifScreen {
         }
         out.write(IMAGE);
         out.write(new byte[4], 0, 4);
-        out.write(data, descriptor + 5, data.length - descriptor - 5);
+        int codeSize = codeSizeAt >= 0 && codeSizeAt < data.length ? data[codeSizeAt] & 0xFF : -1;
+        if (GifLzw.needed(codeSize)) {
+            out.write(data, descriptor + 5, codeSizeAt - descriptor - 5);
+            out.writeBytes(GifLzw.asCodeSize8(GifLzw.indices(data, codeSizeAt + 1, codeSize,
+                    frameWidth * frameHeight)));
+        } else {
+            out.write(data, descriptor + 5, data.length - descriptor - 5);
+        }
         out.write(TRAILER);
         return out.toByteArray();
     }
@@ -113,6 +126,8 @@ final class GifScreen {
                 frameTop = unsigned16(at + 3);
                 frameWidth = unsigned16(at + 5);
                 frameHeight = unsigned16(at + 7);
+                int flags = data[at + 9] & 0xFF;
+                codeSizeAt = at + 10 + ((flags & 0x80) != 0 ? 3 << ((flags & 7) + 1) : 0);
                 return;
             } else if (type == EXTENSION && at + 1 < data.length) {
                 int label = data[at + 1] & 0xFF;

@@ -48,11 +48,10 @@ final class ImageIoDecoder implements AutoCloseable {
     /** Reads the stored size of an image, without its pixels. */
     ImageInfo header(ImageFormat format, byte[] data, int orientation) throws ImageException {
         gif = format == ImageFormat.GIF ? GifScreen.read(data) : null;
-        byte[] input = gif != null ? gif.frameOnly() : format == ImageFormat.BMP ? BmpPixelOffset.mended(data) : data;
-        ImageReader reader = open(format, input);
         if (gif != null) {
-            return gif.info();
+            return gif.info(); // the frame is given to the reader by decode, after the pixel cap
         }
+        ImageReader reader = open(format, format == ImageFormat.BMP ? BmpPixelOffset.mended(data) : data);
         try {
             return new ImageInfo(format.formatName(), reader.getWidth(0), reader.getHeight(0), orientation);
         } catch (IOException | RuntimeException e) {
@@ -68,7 +67,8 @@ final class ImageIoDecoder implements AutoCloseable {
      * images give their first frame.
      */
     Decoded decode(ImageFormat format, ImageInfo info, int needW, int needH) throws ImageException {
-        ImageReader reader = readers.get(format);
+        ImageReader reader = format == ImageFormat.GIF && gif != null ? open(format, gif.frameOnly())
+                : readers.get(format);
         int step = DecodeScale.subsampling(info.width(), info.height(), needW, needH);
         try {
             ImageReadParam param = reader.getDefaultReadParam();

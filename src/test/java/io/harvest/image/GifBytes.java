@@ -23,6 +23,7 @@ public final class GifBytes {
     private byte[] stray = new byte[0];
     private boolean trailer = true;
     private int laterFrames;
+    private int codeSize = 3;
 
     private GifBytes(int screenW, int screenH, int frameW, int frameH) {
         this.screenW = screenW;
@@ -75,6 +76,15 @@ public final class GifBytes {
         return this;
     }
 
+    /**
+     * The first frame's LZW minimum code size (3 unless set): 0 and 9 to 12 are the ones the
+     * JDK's reader refuses and Pillow reads. At 0 every pixel is entry 0, red.
+     */
+    GifBytes lzwCodeSize(int bits) {
+        codeSize = bits;
+        return this;
+    }
+
     GifBytes withoutTrailer() {
         trailer = false;
         return this;
@@ -101,10 +111,11 @@ public final class GifBytes {
             out.writeBytes(new byte[] {0x21, (byte) 0xF9, 4, (byte) (transparent >= 0 ? 1 : 0),
                 (byte) (laterFrames > 0 ? 10 : 0), 0, (byte) Math.max(0, transparent), 0});
         }
-        image(out, left, top, frameW, frameH, !globalTable, (x, y) -> quadrant(x, y, frameW, frameH));
+        image(out, left, top, frameW, frameH, !globalTable, codeSize,
+                (x, y) -> codeSize == 0 ? 0 : quadrant(x, y, frameW, frameH));
         for (int i = 0; i < laterFrames; i++) {
             out.writeBytes(new byte[] {0x21, (byte) 0xF9, 4, 0, 10, 0, 0, 0});
-            image(out, 0, 0, screenW, screenH, false, (x, y) -> 4);
+            image(out, 0, 0, screenW, screenH, false, 3, (x, y) -> 4);
         }
         if (trailer) {
             out.write(0x3B);
@@ -137,7 +148,7 @@ public final class GifBytes {
 
     /** An image descriptor and its pixels. */
     private static void image(ByteArrayOutputStream out, int left, int top, int w, int h, boolean localTable,
-                              java.util.function.IntBinaryOperator pixel) {
+                              int codeSize, java.util.function.IntBinaryOperator pixel) {
         out.write(0x2C);
         short16(out, left);
         short16(out, top);
@@ -147,7 +158,6 @@ public final class GifBytes {
         if (localTable) {
             palette(out);
         }
-        int codeSize = 3;
         out.write(codeSize);
         byte[] lzw = lzw(codeSize, w, h, pixel);
         for (int i = 0; i < lzw.length; i += 255) {
@@ -170,7 +180,8 @@ public final class GifBytes {
     private static byte[] lzw(int codeSize, int frameW, int frameH, java.util.function.IntBinaryOperator pixel) {
         int clear = 1 << codeSize;
         int bits = codeSize + 1;
-        int literalsPerClear = (1 << codeSize) - 2;
+        // At code size 0 the first entry added already widens the codes: a clear before each literal.
+        int literalsPerClear = Math.max(1, (1 << codeSize) - 2);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long acc = 0;
         int filled = 0;

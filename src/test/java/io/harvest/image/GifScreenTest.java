@@ -99,4 +99,77 @@ class GifScreenTest {
             assertEquals(Status.TOO_MANY_PIXELS, e.failure());
         }
     }
+
+    @Test
+    void lzwCodeSizesTheJdkRefusesAreReadAsPillowReadsThem() throws Exception {
+        for (int bits = 9; bits <= GifLzw.MAX_CODE_SIZE; bits++) {
+            byte[] gif = GifBytes.frame(8, 4).onScreen(20, 10, 6, 3).lzwCodeSize(bits).bytes();
+            assertScreen(decoded(gif), 20, 10, 6, 3, 8, 4, 0xFF000000 | MAGENTA);
+        }
+        BufferedImage zero = decoded(GifBytes.frame(8, 4).lzwCodeSize(0).bytes());
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 8; x++) {
+                assertEquals(0xFFFF0000, zero.getRGB(x, y), "code size 0: every pixel is entry 0");
+            }
+        }
+        ImageException over = assertThrows(ImageException.class,
+                () -> decoded(GifBytes.frame(8, 4).lzwCodeSize(13).bytes()), "Pillow refuses 13 too");
+        assertEquals(Status.DECODE_ERROR, over.failure());
+    }
+
+    /** Codes packed least significant bit first into one sub-block, as GIF image data. */
+    private static byte[] subBlocks(int[] codes, int[] widths) {
+        java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+        long buffer = 0;
+        int bits = 0;
+        for (int i = 0; i < codes.length; i++) {
+            buffer |= (long) codes[i] << bits;
+            bits += widths[i];
+            for (; bits >= 8; bits -= 8, buffer >>>= 8) {
+                packed.write((int) (buffer & 0xFF));
+            }
+        }
+        packed.write((int) buffer);
+        java.io.ByteArrayOutputStream blocks = new java.io.ByteArrayOutputStream();
+        byte[] lzw = packed.toByteArray();
+        for (int i = 0; i < lzw.length; i += 255) {
+            blocks.write(Math.min(255, lzw.length - i));
+            blocks.write(lzw, i, Math.min(255, lzw.length - i));
+        }
+        blocks.write(0);
+        return blocks.toByteArray();
+    }
+
+    @Test
+    void wideLzwCodesUseTheTableAndWidenAsItFills() throws Exception {
+        // Code size 9: clear 512, end 513, entries from 514, codes 10 bits wide. 1, 2, then
+        // entry 514 (1 2), then 516, the entry being defined (1 2 1).
+        byte[] data = subBlocks(new int[] {512, 1, 2, 514, 516, 513}, new int[] {10, 10, 10, 10, 10, 10});
+        assertEquals(java.util.List.of(1, 2, 1, 2, 1, 2, 1), toList(GifLzw.indices(data, 0, 9, 7)));
+
+        // 600 literals: each code after the first adds an entry, so once the 511th code has taken
+        // entry 1023 the codes are 11 bits wide.
+        int[] codes = new int[602];
+        int[] widths = new int[602];
+        codes[0] = 512;
+        for (int i = 1; i <= 600; i++) {
+            codes[i] = 3 + i % 2;
+            widths[i] = i <= 511 ? 10 : 11;
+        }
+        widths[0] = 10;
+        codes[601] = 513;
+        widths[601] = 11;
+        byte[] indices = GifLzw.indices(subBlocks(codes, widths), 0, 9, 600);
+        for (int i = 0; i < 600; i++) {
+            assertEquals(3 + (i + 1) % 2, indices[i], "index " + i);
+        }
+    }
+
+    private static java.util.List<Integer> toList(byte[] bytes) {
+        java.util.List<Integer> list = new java.util.ArrayList<>();
+        for (byte b : bytes) {
+            list.add((int) b);
+        }
+        return list;
+    }
 }
