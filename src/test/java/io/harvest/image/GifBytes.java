@@ -80,7 +80,7 @@ public final class GifBytes {
      * The first frame's LZW minimum code size (3 unless set): 0 and 9 to 12 are the ones the
      * JDK's reader refuses and Pillow reads. At 0 every pixel is entry 0, red.
      */
-    GifBytes lzwCodeSize(int bits) {
+    public GifBytes lzwCodeSize(int bits) {
         codeSize = bits;
         return this;
     }

@@ -38,7 +38,7 @@ class ImagesOddImagesTest {
                         int thumbH) {}
 
     @Test
-    void rotatedCmykProgressiveAndOffsetGifImagesGiveTheirExpectedThumbnails() throws IOException {
+    void rotatedCmykProgressiveOffsetAndWideLzwGifImagesGiveTheirExpectedThumbnails() throws IOException {
         BufferedImage landscape = TestImages.photo(120, 60, 7);
         List<Case> cases = List.of(
                 // EXIF orientation 6 (turn 90 degrees clockwise): 120x60 stored, 60x120 shown.
@@ -49,7 +49,10 @@ class ImagesOddImagesTest {
                         "image/jpeg", 200, 100, 64, 32),
                 // A GIF whose only frame sits at (6, 3) on a 20x10 screen: the screen's size, never enlarged.
                 new Case("/offset.gif", GifBytes.frame(8, 4).onScreen(20, 10, 6, 3).bytes(), "image/gif",
-                        20, 10, 20, 10));
+                        20, 10, 20, 10),
+                // LZW minimum code size 12: the JDK's reader refuses it, Pillow reads it.
+                new Case("/wide-lzw.gif", GifBytes.frame(128, 64).lzwCodeSize(12).bytes(), "image/gif",
+                        128, 64, 64, 32));
         try (TestHttpServer server = TestHttpServer.start()) {
             server.robots("User-agent: *\nAllow: /\n");
             List<String> urls = new ArrayList<>();
