@@ -93,12 +93,15 @@ def targets(fig):
         return fig.get(route, {}).get(key)
     pool, vips = get("pillow-pool", "rate"), get("vips", "rate")
     lines = [
-        b.check("in-job local[*] vs Pillow pool", b.ratio(get("harvest-local", "job_rate"), pool), 1.0),
-        b.check("whole process local[*] vs Pillow pool", b.ratio(get("harvest-local", "rate"), pool), 0.8),
-        b.check("whole process local[*] vs vipsthumbnail", b.ratio(get("harvest-local", "rate"), vips), 1.3),
+        # Issue 10's targets; the pure-Java route's is "not slower than before": 0.45x in job,
+        # measured at 8a5ec6b on this corpus (docs/benchmarks.md). vipsthumbnail's is issue 2's.
+        b.check("in-job local[*] vs Pillow pool", b.ratio(get("harvest-local", "job_rate"), pool), 1.05),
+        b.check("whole process local[*] vs Pillow pool", b.ratio(get("harvest-local", "rate"), pool), 0.95),
         b.check(f"in-job local[*] (= local[{os.cpu_count()}]) vs local[1]",
-                b.ratio(get("harvest-local", "job_rate"), get("harvest-local1", "job_rate")), 1.8),
-        b.check("in-job pure-Java fallback vs Pillow pool", b.ratio(get("harvest-java", "job_rate"), pool), 0.35),
+                b.ratio(get("harvest-local", "job_rate"), get("harvest-local1", "job_rate")), 1.85),
+        b.check("in-job pure-Java fallback vs Pillow pool (0.45x before)",
+                b.ratio(get("harvest-java", "job_rate"), pool), 0.45),
+        b.check("whole process local[*] vs vipsthumbnail (issue 2)", b.ratio(get("harvest-local", "rate"), vips), 1.3),
     ]
     pool_cpu, harvest_cpu = get("pillow-pool", "cpu_ms"), get("harvest-local", "cpu_ms")
     if pool_cpu and harvest_cpu:
@@ -151,7 +154,7 @@ Command: `{args.command}`
 
 {table}
 
-Targets of issue 2:
+Targets (issue 10; vipsthumbnail's from issue 2):
 {chr(10).join(checks)}
 
 How each route ran:

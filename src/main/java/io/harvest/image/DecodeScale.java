@@ -8,14 +8,19 @@ package io.harvest.image;
 final class DecodeScale {
     /**
      * A DCT-scaled decode keeps at least this many times the largest thumbnail in each
-     * dimension (Pillow's draft mode keeps 2x too). DCT scaling averages 8x8 blocks, a proper
-     * low-pass filter; thumbnailator's progressive bilinear resize does the rest. PSNR against
-     * an area-averaged reference, 30 photo-like JPEGs of 1024-4000 px, mean / worst:
-     * at 256x256, margin 1: 46.2 / 38.6 dB, 1.5: 47.1 / 42.2, 2: 50.2 / 45.1, 3: 51.0 / 47.4;
-     * at 75x75, margin 1.5: 47.3 / 41.3, 2: 48.5 / 43.0. Decoding at 1/4 instead of 1/8
-     * costs about 10% more time, and only the smaller sources need it.
+     * dimension (Pillow's draft mode keeps 2x too), except at 1/8 (below). The scaled inverse
+     * DCTs of 2/8 to 7/8 are low-pass filters but not box means: with the area-averaging
+     * resize after them, ThumbnailerQualityTest's images at 75x75 and 256x256 lose up to 4 dB
+     * below margin 2 (worst 46.0 dB at margin 1, 46.1 at 1.5: 3/8 and 5/8 decodes).
      */
     static final double DCT_MARGIN = 2.0;
+    /**
+     * At 1/8 each decoded pixel is the exact mean of its 8x8 block, so the area-averaging
+     * resize that follows ({@link AreaResizer}) gives the ideal reduction from any size at
+     * least the target's (worst 50.8 dB on the same images, 51.1 with margin 2 at 1/8 too).
+     * For 256x256 it takes every source of 2048 px or more at 1/8 instead of 1/4.
+     */
+    static final double BLOCK_MEAN_MARGIN = 1.0;
     /**
      * Subsampling keeps one pixel of every {@code step}: no filtering at all, so it must keep
      * far more than the target. Same images at 75x75, mean / worst: margin 2: 41.0 / 34.7 dB,
@@ -28,13 +33,14 @@ final class DecodeScale {
 
     /**
      * The smallest DCT scale, in eighths (1 = 1/8 ... 8 = full size), whose decoded image keeps
-     * {@link #DCT_MARGIN} times {@code needW} x {@code needH}; full size when none does.
+     * its margin times {@code needW} x {@code needH}; full size when none does.
      */
     static int eighths(int width, int height, int needW, int needH) {
         for (int n = 1; n < 8; n++) {
             long w = ((long) width * n + 7) / 8;
             long h = ((long) height * n + 7) / 8;
-            if (w >= DCT_MARGIN * needW && h >= DCT_MARGIN * needH) {
+            double margin = n == 1 ? BLOCK_MEAN_MARGIN : DCT_MARGIN;
+            if (w >= margin * needW && h >= margin * needH) {
                 return n;
             }
         }

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether native JPEG decoders can run, decided once: the first failure to load or link one
+ * Whether native JPEG decoders and encoders can run, decided once: the first failure to load or link one
  * (library missing, binding and library of different versions) is remembered, so every later
  * thumbnailer goes straight to the pure-Java route instead of failing again per image.
  */
@@ -48,11 +48,24 @@ final class NativeJpeg {
 
     /** A new native decoder, or null when none can run here. */
     NativeJpegDecoder open() {
+        return opened(NativeJpegDecoder.Provider::open);
+    }
+
+    /** A new native encoder, or null when none can run here. */
+    NativeJpegEncoder openEncoder() {
+        return opened(NativeJpegDecoder.Provider::openEncoder);
+    }
+
+    private interface Opener<T> {
+        T open(NativeJpegDecoder.Provider provider) throws Exception;
+    }
+
+    private <T> T opened(Opener<T> opener) {
         if (provider == null || failure != null) {
             return null;
         }
         try {
-            return provider.open();
+            return opener.open(provider);
         } catch (Exception | LinkageError e) {
             disable(e);
             return null;

@@ -30,5 +30,10 @@ public interface NativeJpegDecoder extends AutoCloseable {
          * does not match the binding: callers fall back to the pure-Java route.
          */
         NativeJpegDecoder open() throws IOException;
+
+        /** A new encoder, or null when this provider has none; may throw as {@link #open}. */
+        default NativeJpegEncoder openEncoder() throws IOException {
+            return null;
+        }
     }
 }

@@ -5,7 +5,9 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
+import java.awt.image.SinglePixelPackedSampleModel;
 
 /**
  * Brings decoded pixels into the two layouts that Java2D resizes well and correctly:
@@ -78,6 +80,25 @@ final class Pixels {
             out.setRGB(0, y, w, 1, row, 0, w);
         }
         return out;
+    }
+
+    /** The pixels of a packed, opaque RGB image that starts at its buffer's origin, or null. */
+    static int[] packedRgb(BufferedImage image) {
+        if (image.getType() != BufferedImage.TYPE_INT_RGB) {
+            return null;
+        }
+        Raster raster = image.getRaster();
+        if (!(raster.getSampleModel() instanceof SinglePixelPackedSampleModel)
+                || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0
+                || raster.getDataBuffer().getOffset() != 0) {
+            return null;
+        }
+        return ((DataBufferInt) raster.getDataBuffer()).getData();
+    }
+
+    /** The row length, in pixels, of an image {@link #packedRgb} accepts. */
+    static int stride(BufferedImage image) {
+        return ((SinglePixelPackedSampleModel) image.getRaster().getSampleModel()).getScanlineStride();
     }
 
     private static int to8Bits(int sample, int max) {

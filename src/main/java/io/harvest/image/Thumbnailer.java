@@ -14,8 +14,8 @@ import net.coobird.thumbnailator.util.exif.Orientation;
  * Makes the thumbnails of one image after another: the header is read first (format, size,
  * EXIF orientation, pixel cap), then the image is decoded once at the smallest scale the
  * largest thumbnail allows (libjpeg-turbo's DCT scaling for JPEGs when the native library is
- * here, ImageIO with subsampling otherwise), averaged down by whole boxes while it is still
- * many times the target, then thumbnailator resizes, orients and encodes each size. One per
+ * here, ImageIO with subsampling otherwise), then thumbnailator resizes (by area averaging,
+ * {@link AreaResizer}), orients and encodes each size. One per
  * task: it keeps decoders and buffers between images, so it is not thread-safe.
  */
 public final class Thumbnailer implements AutoCloseable {
@@ -23,6 +23,7 @@ public final class Thumbnailer implements AutoCloseable {
     private final ImageIoDecoder imageIo = new ImageIoDecoder();
     private final NativeJpeg natives;
     private NativeJpegDecoder jpegs;
+    private NativeJpegEncoder jpegWriter;
 
     public Thumbnailer(ThumbnailSpec spec) {
         this(spec, NativeJpeg.shared());
@@ -33,6 +34,7 @@ public final class Thumbnailer implements AutoCloseable {
         this.spec = spec;
         this.natives = natives;
         this.jpegs = natives.open();
+        this.jpegWriter = natives.openEncoder();
     }
 
     /** The decode route this thumbnailer uses for JPEGs, for the run's summary. */
@@ -59,7 +61,7 @@ public final class Thumbnailer implements AutoCloseable {
             int[] need = largestStored(info);
             Decoded decoded = header != null ? decodeJpeg(data, header, info, need)
                     : imageIo.decode(sniffed, info, need[0], need[1]);
-            return encode(info, decoded, need, format.forFormat(sniffed));
+            return encode(info, decoded, format.forFormat(sniffed));
         } catch (IOException | RuntimeException e) {
             throw new ImageException(Status.DECODE_ERROR, "cannot make thumbnails: " + e, e);
         }
@@ -127,11 +129,9 @@ public final class Thumbnailer implements AutoCloseable {
                 : new int[] {g.scaledWidth(), g.scaledHeight()};
     }
 
-    /** {@code need}: the largest thumbnail in the stored orientation ({@link #largestStored}). */
-    private Thumbnails encode(ImageInfo info, Decoded decoded, int[] need, OutputFormat format)
+    private Thumbnails encode(ImageInfo info, Decoded decoded, OutputFormat format)
             throws IOException {
-        BufferedImage image = BoxReduce.toward(Pixels.normalized(decoded.image(), format == OutputFormat.JPG),
-                need[0], need[1]);
+        BufferedImage image = Pixels.normalized(decoded.image(), format == OutputFormat.JPG);
         ImageFilter orient = info.orientation() == 1 ? null
                 : ExifFilterUtils.getFilterForOrientation(Orientation.typeOf(info.orientation()));
         List<Thumbnail> out = new ArrayList<>(spec.sizes().size());
@@ -140,6 +140,7 @@ public final class Thumbnailer implements AutoCloseable {
             ResizeMode.Geometry g = spec.geometry(size, info.displayWidth(), info.displayHeight());
             var builder = net.coobird.thumbnailator.Thumbnails.of(image)
                     .forceSize(g.scaledWidth(), g.scaledHeight())
+                    .resizer(AreaResizer.INSTANCE)
                     .outputFormat(format.extension());
             if (orient != null) {
                 builder.addFilter(orient);
@@ -151,16 +152,49 @@ public final class Thumbnailer implements AutoCloseable {
             if (format.lossy()) {
                 builder.outputQuality(spec.quality());
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
-            builder.toOutputStream(bytes);
-            out.add(new Thumbnail(size, g.width(), g.height(), format, bytes.toByteArray()));
+            out.add(new Thumbnail(size, g.width(), g.height(), format, encoded(builder, format)));
         }
         return new Thumbnails(info.format(), info.displayWidth(), info.displayHeight(), decoded.route(), out);
+    }
+
+    /** JPEGs by libjpeg-turbo where it is here, everything else by thumbnailator's ImageIO writer. */
+    private byte[] encoded(net.coobird.thumbnailator.Thumbnails.Builder<BufferedImage> builder, OutputFormat format)
+            throws IOException {
+        if (format != OutputFormat.JPG || jpegWriter == null) {
+            return written(builder);
+        }
+        BufferedImage rgb = Pixels.normalized(builder.asBufferedImage(), true);
+        int[] pixels = Pixels.packedRgb(rgb);
+        int stride = pixels != null ? Pixels.stride(rgb) : rgb.getWidth();
+        if (pixels == null) {
+            pixels = rgb.getRGB(0, 0, rgb.getWidth(), rgb.getHeight(), null, 0, stride);
+        }
+        int quality = Math.max(1, Math.min(100, Math.round(spec.quality() * 100)));
+        try {
+            return jpegWriter.encode(pixels, rgb.getWidth(), rgb.getHeight(), stride, quality);
+        } catch (LinkageError e) {
+            natives.disable(e);
+            jpegWriter.close();
+            jpegWriter = null;
+            return written(net.coobird.thumbnailator.Thumbnails.of(rgb).scale(1).outputFormat(format.extension())
+                    .outputQuality(spec.quality()));
+        }
+    }
+
+    private static byte[] written(net.coobird.thumbnailator.Thumbnails.Builder<BufferedImage> builder)
+            throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+        builder.toOutputStream(bytes);
+        return bytes.toByteArray();
     }
 
     @Override
     public void close() {
         imageIo.close();
+        if (jpegWriter != null) {
+            jpegWriter.close();
+            jpegWriter = null;
+        }
         if (jpegs != null) {
             jpegs.close();
             jpegs = null;

@@ -14,6 +14,7 @@ import io.harvest.net.FetchPipeline;
 import io.harvest.spark.Progress;
 import io.harvest.spark.ProgressCounter;
 import io.harvest.spark.Tally;
+import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -89,7 +90,9 @@ public final class ImagesJob {
 
         previous.countInto(tally);
         long fetchStart = System.nanoTime();
-        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
+        // To the millisecond: a re-run started within the same second must not overwrite the
+        // shards holding the rows it keeps.
+        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS"));
         try (Progress progress = Progress.start(spark, NAME, plan.count() - previous.keptCount())) {
             ImageHandler handler = new ImageHandler(config, rowMaker, schema, captionAt, runId, new HadoopConf(hadoop));
             // Images found on pages are fetched without the pages' extra headers (an API key).
@@ -106,6 +109,9 @@ public final class ImagesJob {
             Manifest.write(pages == null ? fresh : pages.unionByName(fresh), config.output());
         }
         LostTasks.removeUnfinishedWrites(config.output(), hadoop);
+        if (config.sink() == ImagesConfig.SinkKind.WEBDATASET) {
+            removeUnnamedShards(spark, config.output());
+        }
         double fetchS = (System.nanoTime() - fetchStart) / 1e9;
         Summary counted = Manifest.summarize(NAME, config.output(), tally, 0);
         ErrorList.write(spark, counted);
@@ -113,6 +119,17 @@ public final class ImagesJob {
                 fetchS, cpuNanos.value(), previous.keptCount());
         Manifest.writeSummary(spark, summary);
         return summary;
+    }
+
+    private static void removeUnnamedShards(SparkSession spark, String output) {
+        try {
+            int removed = UnnamedShards.remove(spark, output);
+            if (removed > 0) {
+                LOG.info("removed {} shards that no manifest row names (left by an earlier, failed attempt)", removed);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not look for shards left by failed attempts under {}: {}", output, e.toString());
+        }
     }
 
     /** The carried column the shards' captions come from; -1 for none. */

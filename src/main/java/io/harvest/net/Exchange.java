@@ -3,7 +3,6 @@ package io.harvest.net;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.function.Consumer;
@@ -41,7 +40,7 @@ final class Exchange implements Response.Listener {
         this.keep = keep;
         this.keepPartial = keepPartial;
         this.done = done;
-        this.digest = sha256();
+        this.digest = Sha256.streaming();
     }
 
     @Override
@@ -76,7 +75,9 @@ final class Exchange implements Response.Listener {
                 ensureRoom(take);
                 part.duplicate().get(buffer, (int) bytes, take);
             }
-            digest.update(part);
+            if (!keeping) {
+                digest.update(part);
+            }
             bytes += take;
             if (n > room) {
                 response.abort(new TooLargeException("body is over the " + maxBytes
@@ -95,10 +96,14 @@ final class Exchange implements Response.Listener {
             Response response = result.getResponse();
             boolean answered = status != null;
             byte[] body = keeping && (failure == null || keepPartial) ? trimmed() : null;
+            // A kept body is hashed whole at the end, by libcrypto where it is here (Sha256).
+            String sha256 = failure != null ? null
+                    : keeping ? Sha256.hex(buffer == null ? new byte[0] : buffer, (int) bytes)
+                    : HexFormat.of().formatHex(digest.digest());
             outcome = new Outcome(uri, answered ? status : null, contentType,
                     answered ? response.getHeaders().get(HttpHeader.LOCATION) : null,
                     answered ? response.getHeaders().get(HttpHeader.RETRY_AFTER) : null,
-                    bytes, body, failure == null ? HexFormat.of().formatHex(digest.digest()) : null,
+                    bytes, body, sha256,
                     failure, System.currentTimeMillis(), System.nanoTime(),
                     answered ? robotsTag(response) : null);
         } catch (RuntimeException e) {
@@ -133,11 +138,4 @@ final class Exchange implements Response.Listener {
         return buffer.length == bytes ? buffer : Arrays.copyOf(buffer, (int) bytes);
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 }

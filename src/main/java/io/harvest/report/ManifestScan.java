@@ -20,19 +20,27 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * One pass over a manifest for what the report shows of it, but its hosts: every partition
+ * One pass over a manifest for what the report shows of it: every partition
  * folds its rows into a scan, and the scans are merged. One Spark job instead of one per
  * figure: on a small run the report's cost is Spark's per-query planning and code generation,
  * not the rows. What it keeps is bounded whatever the number of rows: counts per status and
  * per HTTP status, the first {@link ManifestFacts#EXAMPLES} failures of each status by name,
  * times in buckets of 1/1024 of their power of two (percentiles within 0.1%), and a random
  * sample of ok thumbnails (the {@link #SAMPLE} rows of smallest hash of their name: the same
- * sample however the rows are split).
+ * sample however the rows are split). Hosts are counted too while there are at most
+ * {@link #MAX_HOSTS} of them; a broad crawl beyond that is left to a Spark aggregation.
  */
 final class ManifestScan implements Serializable {
     private static final long serialVersionUID = 1L;
     static final int SAMPLE = ContactSheet.SIZE;
     private static final int EXACT_BELOW = 2048;
+    static final int MAX_HOSTS = 10_000;
+    /** The counters per host, in {@link ManifestFacts.HostRow}'s order after the name. */
+    static final int REQUESTS = 0;
+    static final int FAILED = 1;
+    static final int ROBOTS_DENIED = 2;
+    static final int BLOCKED = 3;
+    static final int TIMEOUTS = 4;
 
     /** The smallest thumbnail of an ok row, a candidate for the contact sheet. */
     record Candidate(String name, String path, int width, int height, long bytes) implements Serializable {}
@@ -43,6 +51,13 @@ final class ManifestScan implements Serializable {
     /** Times by their rounded value (see {@link #rounded}), in milliseconds. */
     final TreeMap<Long, Long> times = new TreeMap<>();
     final TreeMap<Long, Candidate> sample = new TreeMap<>();
+    /** Counters by host when the names are URLs; null when not counted or over {@link #MAX_HOSTS}. */
+    HashMap<String, long[]> hosts;
+
+    /** {@code byHost}: the names are URLs, to be counted by host. */
+    ManifestScan(boolean byHost) {
+        hosts = byHost ? new HashMap<>() : null;
+    }
 
     /** The columns a scan reads, each null when the manifest does not have it. */
     static Dataset<Row> columns(Dataset<Row> manifest, String name) {
@@ -81,6 +96,9 @@ final class ManifestScan implements Serializable {
                 trim(first, ManifestFacts.EXAMPLES);
             }
         }
+        if (hosts != null) {
+            countHost(r.isNullAt(1) ? null : r.getString(1), status, ok);
+        }
         if (ok && !r.isNullAt(10) && !r.getList(10).isEmpty()) {
             long key = hash(r.getString(1));
             if (sample.size() < SAMPLE || key < sample.lastKey()) {
@@ -101,8 +119,41 @@ final class ManifestScan implements Serializable {
         });
         sample.putAll(other.sample);
         trim(sample, SAMPLE);
+        if (hosts != null && other.hosts != null) {
+            other.hosts.forEach((host, theirs) -> {
+                long[] mine = hosts.computeIfAbsent(host, h -> new long[theirs.length]);
+                for (int i = 0; i < mine.length; i++) {
+                    mine[i] += theirs[i];
+                }
+            });
+        }
+        hosts = other.hosts == null || hosts == null || hosts.size() > MAX_HOSTS ? null : hosts;
         return this;
     }
+
+    private void countHost(String url, String status, boolean ok) {
+        long[] n = hosts.computeIfAbsent(hostOf(url), h -> new long[5]);
+        n[REQUESTS]++;
+        n[FAILED] += ok || status.equals(Summary.SKIPPED) ? 0 : 1;
+        n[ROBOTS_DENIED] += status.equals("robots_denied") ? 1 : 0;
+        n[BLOCKED] += status.equals("blocked") ? 1 : 0;
+        n[TIMEOUTS] += status.equals("timeout") ? 1 : 0;
+        if (hosts.size() > MAX_HOSTS) {
+            hosts = null;
+        }
+    }
+
+    /** The host as Spark's {@code try_parse_url(url, 'HOST')} gives it, or "(no host)". */
+    static String hostOf(String url) {
+        try {
+            String host = url == null ? null : new java.net.URI(url).getHost();
+            return host == null ? NO_HOST : host;
+        } catch (java.net.URISyntaxException e) {
+            return NO_HOST;
+        }
+    }
+
+    static final String NO_HOST = "(no host)";
 
     /** The smallest time at or above the {@code p} quantile of the times counted. */
     long percentile(double p) {

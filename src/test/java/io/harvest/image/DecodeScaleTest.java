@@ -6,11 +6,12 @@ import org.junit.jupiter.api.Test;
 
 class DecodeScaleTest {
     @Test
-    void picksTheSmallestDctScaleKeepingTwiceTheTarget() {
-        assertEquals(1, DecodeScale.eighths(4000, 3000, 75, 56), "500x375 keeps 150x112");
-        assertEquals(2, DecodeScale.eighths(1024, 768, 75, 56), "128 < 150: 1/4 gives 256x192");
-        assertEquals(1, DecodeScale.eighths(1200, 900, 75, 56), "150x113 is just enough");
-        assertEquals(2, DecodeScale.eighths(1192, 900, 75, 56), "149 is not");
+    void picksOneEighthWheneverItKeepsTheTargetAndOtherwiseTheSmallestScaleKeepingTwice() {
+        assertEquals(1, DecodeScale.eighths(4000, 3000, 75, 56), "500x375");
+        assertEquals(1, DecodeScale.eighths(1024, 768, 75, 56), "128x96 holds 75x56: block means");
+        assertEquals(1, DecodeScale.eighths(2048, 1536, 256, 192), "256x192 exactly");
+        assertEquals(3, DecodeScale.eighths(2040, 1530, 256, 192), "255 < 256 at 1/8, 510 < 512 at 1/4: 3/8");
+        assertEquals(3, DecodeScale.eighths(1600, 1200, 201, 150), "200 < 201 at 1/8; 1/4 keeps 400 < 2 x 201");
         assertEquals(3, DecodeScale.eighths(3200, 2400, 500, 375), "1200x900 keeps 1000x750");
         assertEquals(8, DecodeScale.eighths(800, 600, 500, 375), "nothing smaller keeps 2x: full size");
         assertEquals(8, DecodeScale.eighths(40, 30, 40, 30), "never enlarged means full size");

@@ -22,6 +22,7 @@ public final class GifBytes {
     private int transparent = -1;
     private byte[] stray = new byte[0];
     private boolean trailer = true;
+    private int laterFrames;
 
     private GifBytes(int screenW, int screenH, int frameW, int frameH) {
         this.screenW = screenW;
@@ -64,6 +65,16 @@ public final class GifBytes {
         return this;
     }
 
+    /**
+     * An animation: {@code count} more frames after the first, each covering the whole screen in
+     * palette entry 4 (black), with a looping extension and a delay per frame as animated GIFs
+     * carry. A reader that shows them instead of the first frame gives a black thumbnail.
+     */
+    public GifBytes thenFullScreenFrames(int count) {
+        laterFrames = count;
+        return this;
+    }
+
     GifBytes withoutTrailer() {
         trailer = false;
         return this;
@@ -81,31 +92,70 @@ public final class GifBytes {
             palette(out);
         }
         out.writeBytes(stray);
-        if (transparent >= 0) {
-            out.writeBytes(new byte[] {0x21, (byte) 0xF9, 4, 1, 0, 0, (byte) transparent, 0});
+        if (laterFrames > 0) {
+            out.writeBytes(new byte[] {0x21, (byte) 0xFF, 11});
+            out.writeBytes("NETSCAPE2.0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.writeBytes(new byte[] {3, 1, 0, 0, 0});
         }
+        if (transparent >= 0 || laterFrames > 0) {
+            out.writeBytes(new byte[] {0x21, (byte) 0xF9, 4, (byte) (transparent >= 0 ? 1 : 0),
+                (byte) (laterFrames > 0 ? 10 : 0), 0, (byte) Math.max(0, transparent), 0});
+        }
+        image(out, left, top, frameW, frameH, !globalTable, (x, y) -> quadrant(x, y, frameW, frameH));
+        for (int i = 0; i < laterFrames; i++) {
+            out.writeBytes(new byte[] {0x21, (byte) 0xF9, 4, 0, 10, 0, 0, 0});
+            image(out, 0, 0, screenW, screenH, false, (x, y) -> 4);
+        }
+        if (trailer) {
+            out.write(0x3B);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Checks a thumbnail of this GIF's whole screen scaled by {@code scale}: the first frame's
+     * quadrants at its offset, the background colour around it, nothing of a later frame.
+     */
+    public void assertFirstFrameOnScreen(java.awt.image.BufferedImage thumb, double scale) {
+        assertColour(thumb, 1, 1, PALETTE[BACKGROUND], "the screen's background around the first frame");
+        for (int q = 0; q < 4; q++) {
+            int x = (int) ((left + frameW / 4 + (q % 2) * frameW / 2) * scale);
+            int y = (int) ((top + frameH / 4 + (q / 2) * frameH / 2) * scale);
+            assertColour(thumb, x, y, PALETTE[q], "quadrant " + q + " of the first frame");
+        }
+    }
+
+    private static void assertColour(java.awt.image.BufferedImage image, int x, int y, int rgb, String what) {
+        int got = image.getRGB(x, y);
+        for (int shift = 0; shift <= 16; shift += 8) {
+            if (Math.abs((got >> shift & 0xFF) - (rgb >> shift & 0xFF)) > 60) {
+                throw new AssertionError(what + " at " + x + "," + y + ": expected "
+                        + String.format("%06x", rgb) + ", got " + String.format("%06x", got & 0xFFFFFF));
+            }
+        }
+    }
+
+    /** An image descriptor and its pixels. */
+    private static void image(ByteArrayOutputStream out, int left, int top, int w, int h, boolean localTable,
+                              java.util.function.IntBinaryOperator pixel) {
         out.write(0x2C);
         short16(out, left);
         short16(out, top);
-        short16(out, frameW);
-        short16(out, frameH);
-        out.write(globalTable ? 0 : 0x80 | 2);
-        if (!globalTable) {
+        short16(out, w);
+        short16(out, h);
+        out.write(localTable ? 0x80 | 2 : 0);
+        if (localTable) {
             palette(out);
         }
         int codeSize = 3;
         out.write(codeSize);
-        byte[] lzw = lzw(codeSize);
+        byte[] lzw = lzw(codeSize, w, h, pixel);
         for (int i = 0; i < lzw.length; i += 255) {
             int n = Math.min(255, lzw.length - i);
             out.write(n);
             out.write(lzw, i, n);
         }
         out.write(0);
-        if (trailer) {
-            out.write(0x3B);
-        }
-        return out.toByteArray();
     }
 
     /** Quadrant index of a frame pixel. */
@@ -117,7 +167,7 @@ public final class GifBytes {
      * The frame's pixels as LZW codes of fixed width: a clear code before the table would
      * need a wider code, so every code is a literal (valid LZW, just not compressed).
      */
-    private byte[] lzw(int codeSize) {
+    private static byte[] lzw(int codeSize, int frameW, int frameH, java.util.function.IntBinaryOperator pixel) {
         int clear = 1 << codeSize;
         int bits = codeSize + 1;
         int literalsPerClear = (1 << codeSize) - 2;
@@ -131,8 +181,8 @@ public final class GifBytes {
             if (i == total) {
                 codes = new int[] {clear + 1};
             } else {
-                int pixel = quadrant(i % frameW, i / frameW, frameW, frameH);
-                codes = sinceClear == literalsPerClear ? new int[] {clear, pixel} : new int[] {pixel};
+                int index = pixel.applyAsInt(i % frameW, i / frameW);
+                codes = sinceClear == literalsPerClear ? new int[] {clear, index} : new int[] {index};
                 sinceClear = sinceClear == literalsPerClear ? 1 : sinceClear + 1;
             }
             for (int code : codes) {

@@ -3,6 +3,7 @@ package io.harvest.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
@@ -99,9 +100,27 @@ class NativeJpegTest {
         try (Thumbnailer thumbnailer = new Thumbnailer(SPEC)) {
             assertEquals("turbojpeg", thumbnailer.decoderName());
             assertEquals("turbojpeg 1/8", thumbnailer.make(JPEG).decoder());
-            // 400x300 for 75x56: 3/8 gives 150x113, the first scale that keeps twice the target.
+            // 400x300 for 75x56: 1/8 gives 50x38, too small; 3/8 gives 150x113, the first to keep twice.
             byte[] small = EncodedImages.jpeg(EncodedImages.photo(400, 300, 2), 0.9f);
             assertEquals("turbojpeg 3/8", thumbnailer.make(small).decoder());
+        }
+    }
+
+    /** JPEG thumbnails are encoded by libjpeg-turbo where it runs: the same picture as the JDK's writer gives. */
+    @Test
+    void nativeEncoderWritesWhatTheJdkWriterWouldAtTheSameQuality() throws Exception {
+        ThumbnailSpec spec = EncodedImages.spec(OutputFormat.JPG, new ThumbnailSize(256, 256));
+        try (Thumbnailer turbo = new Thumbnailer(spec); Thumbnailer jdk = new Thumbnailer(spec, NativeJpeg.NONE)) {
+            assumeTrue(turbo.decoderName().equals("turbojpeg"), "no libjpeg-turbo here");
+            Thumbnail fast = turbo.make(JPEG).images().get(0);
+            Thumbnail reference = jdk.make(JPEG).images().get(0);
+            BufferedImage fastImage = EncodedImages.decode(fast.bytes());
+            assertEquals(256, fastImage.getWidth());
+            assertEquals(192, fastImage.getHeight());
+            double psnr = Reference.psnr(EncodedImages.decode(reference.bytes()), fastImage);
+            assertTrue(psnr > 40, "PSNR against the JDK writer's thumbnail: " + psnr);
+            double ratio = (double) fast.bytes().length / reference.bytes().length;
+            assertTrue(ratio > 0.8 && ratio < 1.25, "sizes " + fast.bytes().length + " and " + reference.bytes().length);
         }
     }
 }

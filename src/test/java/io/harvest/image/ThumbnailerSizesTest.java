@@ -57,18 +57,19 @@ class ThumbnailerSizesTest {
     @Test
     void allSizesComeFromOneDecodeAtTheScaleTheLargestNeeds() throws Exception {
         byte[] jpeg = EncodedImages.jpeg(EncodedImages.photo(3200, 2400, 11), 0.9f);
-        ThumbnailSpec both = EncodedImages.spec(OutputFormat.JPG, new ThumbnailSize(75, 75), new ThumbnailSize(400, 400));
+        ThumbnailSpec both = EncodedImages.spec(OutputFormat.JPG, new ThumbnailSize(75, 75), new ThumbnailSize(500, 500));
         ThumbnailSpec small = EncodedImages.spec(OutputFormat.JPG, new ThumbnailSize(75, 75));
         try (Thumbnailer turbo = new Thumbnailer(both); Thumbnailer java = new Thumbnailer(both, NativeJpeg.NONE);
              Thumbnailer turboSmall = new Thumbnailer(small); Thumbnailer javaSmall = new Thumbnailer(small, NativeJpeg.NONE)) {
             Thumbnails made = turbo.make(jpeg);
-            assertEquals(List.of(75, 400), made.images().stream().map(Thumbnail::width).toList());
+            assertEquals(List.of(75, 500), made.images().stream().map(Thumbnail::width).toList());
             if (turbo.decoderName().equals("turbojpeg")) {
-                // 400x300, kept twice over: 800x600 is 1/4 of 3200x2400. For 75x75 alone, 1/8 is plenty.
-                assertEquals("turbojpeg 1/4", made.decoder());
+                // 500x375: 1/8 (400x300) is too small, so the smallest scale keeping twice: 3/8.
+                // For 75x75 alone, 1/8 is plenty.
+                assertEquals("turbojpeg 3/8", made.decoder());
                 assertEquals("turbojpeg 1/8", turboSmall.make(jpeg).decoder());
             }
-            // Subsampling keeps 8 times the target: no step fits 400 wide, step 5 fits 75 wide.
+            // Subsampling keeps 8 times the target: no step fits 500 wide, step 5 fits 75 wide.
             assertEquals("imageio", java.make(jpeg).decoder());
             assertEquals("imageio 1/5", javaSmall.make(jpeg).decoder());
         }

@@ -80,4 +80,28 @@ class ImagesOddImagesTest {
             }
         }
     }
+
+    @Test
+    void animatedGifGivesItsFirstFrameOnItsLogicalScreen() throws IOException {
+        // Three frames on a 160x80 screen: the first 64x32 at (48, 24), then two black ones covering it all.
+        GifBytes gif = GifBytes.frame(64, 32).onScreen(160, 80, 48, 24).thenFullScreenFrames(2);
+        try (TestHttpServer server = TestHttpServer.start()) {
+            server.robots("User-agent: *\nAllow: /\n");
+            server.on("/animated.gif").reply(Reply.bytes(gif.bytes(), "image/gif"));
+            Path input = Files.write(dir.resolve("urls.txt"), List.of(server.url(HOST, "/animated.gif")));
+            Path out = dir.resolve("out");
+
+            ImagesJob.run(SharedSpark.get(), ImageServer.config(input, out, HOST));
+
+            Row row = byItem(out).get(0L);
+            assertEquals("ok", status(row), row.getString(row.fieldIndex("error")));
+            assertEquals(List.of("gif", 160, 80), List.of(row.getString(row.fieldIndex("source_format")),
+                    row.getInt(row.fieldIndex("source_width")), row.getInt(row.fieldIndex("source_height"))));
+            Row thumb = row.<Row>getList(row.fieldIndex("thumbnails")).get(0);
+            assertEquals(List.of(64, 32), List.of(thumb.getInt(2), thumb.getInt(3)));
+            BufferedImage written = ImageIO.read(out.resolve("64x64/00000/000000000.jpg").toFile());
+            assertEquals(List.of(64, 32), List.of(written.getWidth(), written.getHeight()));
+            gif.assertFirstFrameOnScreen(written, 0.4);
+        }
+    }
 }

@@ -21,10 +21,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -199,5 +203,69 @@ class ImagesOutputTest {
             assertEquals(good, rows.get(1L).getAs("url"));
             assertEquals(2, server.hits("/good.jpg"), "a line with the same URL is kept");
         }
+    }
+
+    @Test
+    void shardsNoManifestNamesAreRemovedAndThoseOfKeptRowsStay() throws IOException {
+        byte[] jpeg = ImageServer.encode(120, 90, "jpg");
+        try (TestHttpServer server = TestHttpServer.start()) {
+            server.robots("User-agent: *\nAllow: /\n");
+            server.on("/good.jpg").reply(Reply.bytes(jpeg, "image/jpeg"));
+            server.on("/flaky.jpg").reply(Reply.status(404), Reply.bytes(jpeg, "image/jpeg"));
+            Path input = Files.write(dir.resolve("urls.txt"),
+                    List.of(server.url(HOST, "/good.jpg"), server.url(HOST, "/flaky.jpg")));
+            Path out = dir.resolve("out");
+            Path shards = out.resolve("shards");
+            // As Airflow's retries run it: every attempt resumes.
+            ImagesConfig resume = ImageServer.config(input, out, HOST).toBuilder()
+                    .sink(ImagesConfig.SinkKind.WEBDATASET, false)
+                    .rerun(new ImagesConfig.Rerun(true, false, Set.of())).build();
+
+            ImagesJob.run(SharedSpark.get(), resume);
+            Set<String> first = fileNames(shards);
+            assertEquals(1, first.size(), "the ok item's shard: " + first);
+            // An attempt of another run that failed after one task committed, and one lost mid-write.
+            Files.copy(shards.resolve(first.iterator().next()), shards.resolve("19990101T000000000-00000.tar"));
+            Files.write(shards.resolve(".19990101T000000000-00001.tar." + UUID.randomUUID() + ".tmp"), jpeg);
+
+            ImagesJob.run(SharedSpark.get(), resume);
+            Set<String> second = fileNames(shards);
+            assertEquals(2, second.size(), "the kept row's shard and the re-fetched item's: " + second);
+            assertTrue(second.containsAll(first), "the shard holding the row --resume kept stays");
+            assertEquals(Map.of("000000000", 1, "000000001", 1), samplesByKey(out));
+
+            // A driver killed after its tasks committed, before its manifest was in place.
+            Files.walk(out.resolve("manifest")).sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            ImagesJob.run(SharedSpark.get(), resume);
+            Set<String> third = fileNames(shards);
+            assertTrue(third.stream().noneMatch(second::contains), "no shard of the attempt without a manifest: "
+                    + third);
+            assertEquals(Map.of("000000000", 1, "000000001", 1), samplesByKey(out));
+        }
+    }
+
+    private static Set<String> fileNames(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    /**
+     * How many times each ok row's key is a sample in the shards, checking that the shard its
+     * manifest paths name is there.
+     */
+    private static Map<String, Integer> samplesByKey(Path out) throws IOException {
+        Map<String, Integer> seen = new TreeMap<>();
+        for (String shard : fileNames(out.resolve("shards"))) {
+            for (String key : samples(out.resolve("shards").resolve(shard)).keySet()) {
+                seen.merge(key, 1, Integer::sum);
+            }
+        }
+        for (Row row : byItem(out).values()) {
+            assertEquals("ok", status(row));
+            String path = row.<Row>getList(row.fieldIndex("thumbnails")).get(0).getString(1);
+            assertTrue(Files.exists(out.resolve("shards").resolve(path.substring(0, path.indexOf('/')))), path);
+        }
+        return seen;
     }
 }

@@ -9,18 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.harvest.HarvestException;
+import io.harvest.image.GifBytes;
 import io.harvest.image.OutputFormat;
 import io.harvest.image.ThumbnailSize;
 import io.harvest.image.ThumbnailSpec;
 import io.harvest.job.Summary;
 import io.harvest.testing.SharedSpark;
 import io.harvest.testing.TestImages;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -286,5 +289,26 @@ class ThumbnailsJobTest {
         assertTrue(Files.exists(file), "missing " + file);
         int[] actual = TestImages.size(file);
         assertEquals(expected[0] + "x" + expected[1], actual[0] + "x" + actual[1], file.toString());
+    }
+
+    @Test
+    void animatedGifGivesItsFirstFrameOnItsLogicalScreen() throws IOException {
+        // Three frames on a 150x60 screen: the first 60x30 at (45, 15), then two black ones covering it all.
+        GifBytes gif = GifBytes.frame(60, 30).onScreen(150, 60, 45, 15).thenFullScreenFrames(2);
+        Path in = dir.resolve("in");
+        Files.createDirectories(in);
+        Files.write(in.resolve("animated.gif"), gif.bytes());
+        Path out = dir.resolve("out");
+
+        ThumbnailsJob.run(spark, config(in, out, OutputFormat.SAME, false));
+
+        Row row = manifestByRelativePath(out).get("animated.gif");
+        assertEquals("ok", row.getAs("status"));
+        assertEquals(List.of(150, 60), List.of(row.<Integer>getAs("source_width"), row.<Integer>getAs("source_height")));
+        Row thumb = row.<Row>getList(row.fieldIndex("thumbnails")).get(0);
+        assertEquals(List.of(75, 30), List.of(thumb.<Integer>getAs("width"), thumb.<Integer>getAs("height")));
+        BufferedImage written = ImageIO.read(out.resolve("75x75/animated.gif.png").toFile());
+        assertEquals(List.of(75, 30), List.of(written.getWidth(), written.getHeight()));
+        gif.assertFirstFrameOnScreen(written, 0.5);
     }
 }

@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import io.harvest.image.NativeJpegDecoder;
+import io.harvest.image.NativeJpegEncoder;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.awt.image.DirectColorModel;
@@ -22,7 +23,7 @@ import java.nio.ByteOrder;
 public final class TurboJpegDecoder implements NativeJpegDecoder {
     private static final DirectColorModel RGB = new DirectColorModel(24, 0xFF0000, 0xFF00, 0xFF);
     /** An int of TYPE_INT_RGB is 0x00RRGGBB: in memory B,G,R,X on little-endian machines. */
-    private static final int PIXEL_FORMAT = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
+    static final int PIXEL_FORMAT = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
             ? TurboJpegLibrary.PF_BGRX : TurboJpegLibrary.PF_XRGB;
     /** Buffers up to this many pixels (16 MiB) are kept for the next image; larger ones are not. */
     private static final int KEPT_PIXELS = 4 << 20;
@@ -87,7 +88,7 @@ public final class TurboJpegDecoder implements NativeJpegDecoder {
     }
 
     /** The native buffer, or a larger one in its place. */
-    private static Memory atLeast(Memory memory, long size) {
+    static Memory atLeast(Memory memory, long size) {
         if (memory.size() >= size) {
             return memory;
         }
@@ -131,6 +132,11 @@ public final class TurboJpegDecoder implements NativeJpegDecoder {
         @Override
         public NativeJpegDecoder open() throws IOException {
             return new TurboJpegDecoder();
+        }
+
+        @Override
+        public NativeJpegEncoder openEncoder() throws IOException {
+            return new TurboJpegEncoder();
         }
     }
 }

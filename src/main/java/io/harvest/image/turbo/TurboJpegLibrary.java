@@ -6,7 +6,7 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
 /**
- * The few functions of libturbojpeg's C API that decoding needs, bound through JNA's direct
+ * The few functions of libturbojpeg's C API that decoding and encoding need, bound through JNA's direct
  * mapping when this class is first used. The TurboJPEG 2 names are used because libjpeg-turbo
  * 2.x (Debian 12) and 3.x both export them. Loading fails with a {@link LinkageError} where the
  * library is missing; JNA also finds the versioned name ({@code libturbojpeg.so.0}) that the
@@ -19,6 +19,10 @@ final class TurboJpegLibrary {
     /** TJPF_BGRX and TJPF_XRGB: a 32-bit pixel per int, as TYPE_INT_RGB holds it. */
     static final int PF_BGRX = 3;
     static final int PF_XRGB = 5;
+    /** TJSAMP_420: chroma halved both ways, as the JDK's JPEG writer and Pillow do by default. */
+    static final int SAMP_420 = 2;
+    /** TJFLAG_NOREALLOC: encode into the buffer given, sized by tjBufSize. */
+    static final int FLAG_NOREALLOC = 1024;
 
     static {
         Native.register(TurboJpegLibrary.class, NativeLibrary.getInstance("turbojpeg"));
@@ -33,6 +37,14 @@ final class TurboJpegLibrary {
 
     static native int tjDecompress2(Pointer handle, Pointer jpeg, NativeLong size, Pointer pixels, int width, int pitch,
             int height, int pixelFormat, int flags);
+
+    static native Pointer tjInitCompress();
+
+    static native NativeLong tjBufSize(int width, int height, int subsampling);
+
+    /** {@code jpeg}: where the address of the output buffer is; {@code size}: an unsigned long. */
+    static native int tjCompress2(Pointer handle, Pointer pixels, int width, int pitch, int height, int pixelFormat,
+            Pointer jpeg, Pointer size, int subsampling, int quality, int flags);
 
     static native int tjGetErrorCode(Pointer handle);
 

@@ -1,0 +1,64 @@
+package io.harvest.image.turbo;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import io.harvest.image.NativeJpegEncoder;
+import java.io.IOException;
+
+/**
+ * libjpeg-turbo's compressor through JNA, into a native buffer sized by {@code tjBufSize} (so
+ * the library never reallocates it). The compressor and buffers are kept between images.
+ */
+final class TurboJpegEncoder implements NativeJpegEncoder {
+    private Pointer handle;
+    private Memory pixels = new Memory(4);
+    private Memory jpeg = new Memory(1);
+    private final Memory jpegAddress = new Memory(Native.POINTER_SIZE);
+    private final Memory jpegSize = new Memory(Native.LONG_SIZE);
+
+    TurboJpegEncoder() throws IOException {
+        handle = TurboJpegLibrary.tjInitCompress();
+        if (handle == null) {
+            throw new IOException("tjInitCompress: " + TurboJpegLibrary.tjGetErrorStr2(null));
+        }
+    }
+
+    @Override
+    public byte[] encode(int[] rgb, int width, int height, int stride, int quality) throws IOException {
+        int count = Math.addExact(Math.multiplyExact(stride, height - 1), width);
+        pixels = TurboJpegDecoder.atLeast(pixels, 4L * count);
+        pixels.write(0, rgb, 0, count);
+        long capacity = TurboJpegLibrary.tjBufSize(width, height, TurboJpegLibrary.SAMP_420).longValue();
+        jpeg = TurboJpegDecoder.atLeast(jpeg, capacity);
+        jpegAddress.setPointer(0, jpeg);
+        setSize(capacity);
+        int result = TurboJpegLibrary.tjCompress2(handle, pixels, width, stride * 4, height, TurboJpegDecoder.PIXEL_FORMAT,
+                jpegAddress, jpegSize, TurboJpegLibrary.SAMP_420, quality, TurboJpegLibrary.FLAG_NOREALLOC);
+        if (result != 0) {
+            throw new IOException("tjCompress2: " + TurboJpegLibrary.tjGetErrorStr2(handle));
+        }
+        long size = Native.LONG_SIZE == 8 ? jpegSize.getLong(0) : jpegSize.getInt(0) & 0xFFFFFFFFL;
+        byte[] out = new byte[Math.toIntExact(size)];
+        jpeg.read(0, out, 0, out.length);
+        return out;
+    }
+
+    private void setSize(long size) {
+        if (Native.LONG_SIZE == 8) {
+            jpegSize.setLong(0, size);
+        } else {
+            jpegSize.setInt(0, (int) size);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (handle != null) {
+            TurboJpegLibrary.tjDestroy(handle);
+            handle = null;
+        }
+        pixels.close();
+        jpeg.close();
+    }
+}
