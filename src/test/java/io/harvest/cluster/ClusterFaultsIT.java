@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.harvest.testing.Reply;
 import io.harvest.testing.Scripts;
 import io.harvest.testing.TestHttpServer;
+import io.harvest.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,6 +110,44 @@ class ClusterFaultsIT {
                     .filter(name -> name.endsWith(".64x64.jpg")).toList();
             assertEquals(URLS, samples.size(), "one thumbnail per URL in the shards: " + samples);
             assertEquals(URLS, samples.stream().distinct().count(), "none twice: " + samples);
+            assertEquals(List.of(), ClusterRuns.leftovers(out));
+        }
+    }
+
+    /**
+     * Speculation on: the images job's one host is spread over two tasks, items dealt in turn, and
+     * every odd item is answered after 1.5 s, so one task takes 18 s longer than the other. Under
+     * load a task's fixed cost was 40 s, so the copy is asked for at 1.1 times the fast task's
+     * time. Once the fast one is done Spark starts a copy of the slow one on the other worker
+     * (another host name); both attempts fetch and write the same items, and the loser is killed.
+     */
+    @Test
+    @Order(2)
+    void aSlowTaskCopiedBySpeculationGivesOneRowAndOneFileEach() throws Exception {
+        try (TestHttpServer server = TestHttpServer.start()) {
+            int count = 24;
+            List<String> urls = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Path image = TestImages.jpeg(dir.resolve("served/i" + i + ".jpg"), 400 + i, 300);
+                server.on("/i" + i + ".jpg").reply(Reply.file(image).delay(Duration.ofMillis(i % 2 == 1 ? 1500 : 0)));
+                urls.add(server.url("/i" + i + ".jpg"));
+            }
+            Path in = Files.write(dir.resolve("image-urls.txt"), urls);
+            Path out = dir.resolve("images");
+            Path events = Files.createDirectories(dir.resolve("events"));
+
+            Scripts.Run run = ClusterRuns.run(dir, command("images", TestCluster.master(), in, out,
+                    "--allow-loopback", "--host-delay", "0ms", "--concurrency", "1", "--max-per-host", "2",
+                    "--size", "64x64", "--partitions", "2",
+                    "--conf", "spark.speculation=true", "--conf", "spark.speculation.quantile=0.5",
+                    "--conf", "spark.speculation.multiplier=1.1", "--conf", "spark.speculation.efficiency.enabled=false",
+                    "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.compress=false",
+                    "--conf", "spark.eventLog.dir=" + events.toUri()));
+
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(ClusterRuns.speculativeTaskStarts(events) >= 1, "Spark started a speculative copy of the slow task");
+            ClusterRuns.assertOneOkRowEach(ClusterRuns.imageRows(out), count, ",ok,200,");
+            assertEquals(count, ClusterRuns.visibleFiles(out.resolve("64x64")), "one thumbnail per URL");
             assertEquals(List.of(), ClusterRuns.leftovers(out));
         }
     }

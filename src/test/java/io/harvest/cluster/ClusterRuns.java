@@ -3,6 +3,8 @@ package io.harvest.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.harvest.testing.Reply;
 import io.harvest.testing.Scripts;
 import io.harvest.testing.SharedSpark;
@@ -102,6 +104,29 @@ final class ClusterRuns {
 
     private static List<String> lines(List<Row> rows) {
         return rows.stream().map(Row::toString).sorted().toList();
+    }
+
+    /**
+     * The task attempts Spark started as speculative copies, from the event logs under
+     * {@code events} (Spark 4 rolls them: {@code eventlog_v2_<app>/events_<n>_<app>}).
+     */
+    static long speculativeTaskStarts(Path events) {
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> logs = Files.walk(events).filter(p -> p.getFileName().toString().startsWith("events_"))) {
+            long starts = 0;
+            for (Path log : logs.toList()) {
+                for (String line : Files.readAllLines(log)) {
+                    JsonNode event = json.readTree(line);
+                    if (event.path("Event").asText().equals("SparkListenerTaskStart")
+                            && event.path("Task Info").path("Speculative").asBoolean()) {
+                        starts++;
+                    }
+                }
+            }
+            return starts;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Exactly one ok row per input, one thumbnail file each, and no temp or half-written file anywhere. */

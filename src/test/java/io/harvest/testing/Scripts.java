@@ -1,6 +1,6 @@
 package io.harvest.testing;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,17 +10,26 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Runs the project's scripts (scripts/harvest, scripts/cluster) as a user does, in separate processes. */
 public final class Scripts {
     /** A finished run: exit code, standard output and error. */
     public record Run(int exit, String out, String err) {}
 
-    /** A running script whose output goes to files under {@code dir}. */
-    public record Started(Process process, Path out, Path err) {
+    /**
+     * A running script whose output goes to files under {@code dir}. Closing it kills what is
+     * still running: a test that fails half-way leaves no job behind.
+     */
+    public record Started(Process process, Path out, Path err) implements AutoCloseable {
+        /** The finished run; one that is still running after {@code minutes} is killed, and the test fails. */
         public Run finish(long minutes) {
             try {
-                assertTrue(process.waitFor(minutes, TimeUnit.MINUTES), "did not finish in " + minutes + " min");
+                if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
+                    kill();
+                    fail("did not finish in " + minutes + " min (killed with every process it started); its errors:\n"
+                            + Files.readString(err, StandardCharsets.UTF_8));
+                }
                 return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -28,6 +37,26 @@ public final class Scripts {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
+            }
+        }
+
+        /**
+         * Kills the script and every process under it (the spark-submit JVM below scripts/harvest),
+         * so that a run that hangs does not take the machine from the tests after it.
+         */
+        public void kill() {
+            // The script first, so that it starts nothing new once its tree is listed.
+            List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+            tree.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle p : tree) {
+                p.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> p).join();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                kill();
             }
         }
     }
