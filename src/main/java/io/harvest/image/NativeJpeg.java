@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether native JPEG decoders and encoders can run, decided once: the first failure to load or link one
- * (library missing, binding and library of different versions) is remembered, so every later
+ * Whether native JPEG decoders and encoders can run, decided once: the first failure to load
+ * or link one (library missing, binding and library of different versions) is remembered, so every later
  * thumbnailer goes straight to the pure-Java route instead of failing again per image.
  */
 final class NativeJpeg {

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
  * JPEG codec), by the JDK otherwise. The JDK's SHA-256 runs at C2's speed only with C2's
  * intrinsics; the jobs that decode images run C1 only, where it costs about 7 ms per photo
  * of 700 KB, a fifth of the whole item. libcrypto uses the CPU's SHA instructions.
+ * {@code -Dharvest.net.native-sha256=false} keeps the JDK's.
  */
 final class Sha256 {
     private static final Logger LOG = LoggerFactory.getLogger(Sha256.class);

@@ -97,7 +97,7 @@ public final class TurboJpegDecoder implements NativeJpegDecoder {
     }
 
     /** The native buffer, unless it is too large to keep for the next image. */
-    private static Memory kept(Memory memory) {
+    static Memory kept(Memory memory) {
         if (memory.size() <= 4L * KEPT_PIXELS) {
             return memory;
         }

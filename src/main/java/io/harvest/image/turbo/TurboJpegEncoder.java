@@ -26,22 +26,29 @@ final class TurboJpegEncoder implements NativeJpegEncoder {
 
     @Override
     public byte[] encode(int[] rgb, int width, int height, int stride, int quality) throws IOException {
-        int count = Math.addExact(Math.multiplyExact(stride, height - 1), width);
-        pixels = TurboJpegDecoder.atLeast(pixels, 4L * count);
-        pixels.write(0, rgb, 0, count);
-        long capacity = TurboJpegLibrary.tjBufSize(width, height, TurboJpegLibrary.SAMP_420).longValue();
-        jpeg = TurboJpegDecoder.atLeast(jpeg, capacity);
-        jpegAddress.setPointer(0, jpeg);
-        setSize(capacity);
-        int result = TurboJpegLibrary.tjCompress2(handle, pixels, width, stride * 4, height, TurboJpegDecoder.PIXEL_FORMAT,
-                jpegAddress, jpegSize, TurboJpegLibrary.SAMP_420, quality, TurboJpegLibrary.FLAG_NOREALLOC);
-        if (result != 0) {
-            throw new IOException("tjCompress2: " + TurboJpegLibrary.tjGetErrorStr2(handle));
+        try {
+            int count = Math.addExact(Math.multiplyExact(stride, height - 1), width);
+            pixels = TurboJpegDecoder.atLeast(pixels, 4L * count);
+            pixels.write(0, rgb, 0, count);
+            long capacity = TurboJpegLibrary.tjBufSize(width, height, TurboJpegLibrary.SAMP_420).longValue();
+            jpeg = TurboJpegDecoder.atLeast(jpeg, capacity);
+            jpegAddress.setPointer(0, jpeg);
+            setSize(capacity);
+            int result = TurboJpegLibrary.tjCompress2(handle, pixels, width, stride * 4, height,
+                    TurboJpegDecoder.PIXEL_FORMAT, jpegAddress, jpegSize, TurboJpegLibrary.SAMP_420, quality,
+                    TurboJpegLibrary.FLAG_NOREALLOC);
+            if (result != 0) {
+                throw new IOException("tjCompress2: " + TurboJpegLibrary.tjGetErrorStr2(handle));
+            }
+            long size = Native.LONG_SIZE == 8 ? jpegSize.getLong(0) : jpegSize.getInt(0) & 0xFFFFFFFFL;
+            byte[] out = new byte[Math.toIntExact(size)];
+            jpeg.read(0, out, 0, out.length);
+            return out;
+        } finally {
+            // As the decoder: a huge thumbnail's buffers are not kept for the next, small one.
+            pixels = TurboJpegDecoder.kept(pixels);
+            jpeg = TurboJpegDecoder.kept(jpeg);
         }
-        long size = Native.LONG_SIZE == 8 ? jpegSize.getLong(0) : jpegSize.getInt(0) & 0xFFFFFFFFL;
-        byte[] out = new byte[Math.toIntExact(size)];
-        jpeg.read(0, out, 0, out.length);
-        return out;
     }
 
     private void setSize(long size) {
