@@ -1,5 +1,6 @@
 package io.harvest.report;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.desc;
@@ -8,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.harvest.job.Status;
 import io.harvest.job.Summary;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -141,13 +144,17 @@ record ManifestFacts(long rows, String name, List<StatusCount> statuses, List<Bu
 
     /** Counts per host by Spark, for manifests with more hosts than a scan keeps. */
     static Dataset<Row> hosts(Dataset<Row> manifest) {
-        return manifest.withColumn("host", expr("coalesce(try_parse_url(url, 'HOST'), '(no host)')"))
+        return manifest.withColumn("host", coalesce(expr("try_parse_url(url, 'HOST')"), lit(ManifestScan.NO_HOST)))
                 .groupBy("host")
                 .agg(count(lit(1)).as("requests"),
                         sum(when(col("status").isin(Summary.OK, Summary.SKIPPED), 0).otherwise(1)).as("failed"),
-                        sum(when(col("status").equalTo("robots_denied"), 1).otherwise(0)).as("robots_denied"),
-                        sum(when(col("status").equalTo("blocked"), 1).otherwise(0)).as("blocked"),
-                        sum(when(col("status").equalTo("timeout"), 1).otherwise(0)).as("timeouts"));
+                        countOf(Status.ROBOTS_DENIED).as("robots_denied"),
+                        countOf(Status.BLOCKED).as("blocked"),
+                        countOf(Status.TIMEOUT).as("timeouts"));
+    }
+
+    private static Column countOf(Status status) {
+        return sum(when(col("status").equalTo(status.label()), 1).otherwise(0));
     }
 
     static List<HostRow> hostRows(Dataset<Row> hosts) {

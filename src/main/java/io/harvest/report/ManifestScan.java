@@ -3,6 +3,7 @@ package io.harvest.report;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.harvest.job.Status;
 import io.harvest.job.Summary;
 import io.harvest.report.ManifestFacts.Example;
 import java.io.Serializable;
@@ -35,6 +36,7 @@ final class ManifestScan implements Serializable {
     static final int SAMPLE = ContactSheet.SIZE;
     private static final int EXACT_BELOW = 2048;
     static final int MAX_HOSTS = 10_000;
+    static final String NO_HOST = "(no host)";
     /** The counters per host, in {@link ManifestFacts.HostRow}'s order after the name. */
     static final int REQUESTS = 0;
     static final int FAILED = 1;
@@ -135,9 +137,9 @@ final class ManifestScan implements Serializable {
         long[] n = hosts.computeIfAbsent(hostOf(url), h -> new long[5]);
         n[REQUESTS]++;
         n[FAILED] += ok || status.equals(Summary.SKIPPED) ? 0 : 1;
-        n[ROBOTS_DENIED] += status.equals("robots_denied") ? 1 : 0;
-        n[BLOCKED] += status.equals("blocked") ? 1 : 0;
-        n[TIMEOUTS] += status.equals("timeout") ? 1 : 0;
+        n[ROBOTS_DENIED] += status.equals(Status.ROBOTS_DENIED.label()) ? 1 : 0;
+        n[BLOCKED] += status.equals(Status.BLOCKED.label()) ? 1 : 0;
+        n[TIMEOUTS] += status.equals(Status.TIMEOUT.label()) ? 1 : 0;
         if (hosts.size() > MAX_HOSTS) {
             hosts = null;
         }
@@ -152,8 +154,6 @@ final class ManifestScan implements Serializable {
             return NO_HOST;
         }
     }
-
-    static final String NO_HOST = "(no host)";
 
     /** The smallest time at or above the {@code p} quantile of the times counted. */
     long percentile(double p) {
