@@ -2,6 +2,7 @@ package io.harvest.image.turbo;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import io.harvest.image.NativeJpegEncoder;
 import java.io.IOException;
@@ -33,29 +34,20 @@ final class TurboJpegEncoder implements NativeJpegEncoder {
             long capacity = TurboJpegLibrary.tjBufSize(width, height, TurboJpegLibrary.SAMP_420).longValue();
             jpeg = TurboJpegDecoder.atLeast(jpeg, capacity);
             jpegAddress.setPointer(0, jpeg);
-            setSize(capacity);
+            jpegSize.setNativeLong(0, new NativeLong(capacity));
             int result = TurboJpegLibrary.tjCompress2(handle, pixels, width, stride * 4, height,
                     TurboJpegDecoder.PIXEL_FORMAT, jpegAddress, jpegSize, TurboJpegLibrary.SAMP_420, quality,
                     TurboJpegLibrary.FLAG_NOREALLOC);
             if (result != 0) {
                 throw new IOException("tjCompress2: " + TurboJpegLibrary.tjGetErrorStr2(handle));
             }
-            long size = Native.LONG_SIZE == 8 ? jpegSize.getLong(0) : jpegSize.getInt(0) & 0xFFFFFFFFL;
-            byte[] out = new byte[Math.toIntExact(size)];
+            byte[] out = new byte[Math.toIntExact(jpegSize.getNativeLong(0).longValue())];
             jpeg.read(0, out, 0, out.length);
             return out;
         } finally {
             // As the decoder: a huge thumbnail's buffers are not kept for the next, small one.
             pixels = TurboJpegDecoder.kept(pixels);
             jpeg = TurboJpegDecoder.kept(jpeg);
-        }
-    }
-
-    private void setSize(long size) {
-        if (Native.LONG_SIZE == 8) {
-            jpegSize.setLong(0, size);
-        } else {
-            jpegSize.setInt(0, (int) size);
         }
     }
 
