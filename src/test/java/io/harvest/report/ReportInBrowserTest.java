@@ -195,9 +195,9 @@ class ReportInBrowserTest {
      * request but the file itself and its data URIs, and the manifest's status counts.
      */
     private JsonNode render(Path output, String name) throws Exception {
-        int before = browser.events().size();
+        int before = browser.eventCount();
         browser.open(output.resolve(RunReport.FILE).toUri().toString());
-        List<JsonNode> events = browser.events().subList(before, browser.events().size());
+        List<JsonNode> events = browser.eventsSince(before);
         List<String> requests = new ArrayList<>();
         for (JsonNode e : events) {
             String method = e.path("method").asText();

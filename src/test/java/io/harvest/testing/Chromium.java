@@ -113,17 +113,26 @@ public final class Chromium implements AutoCloseable {
         return driven;
     }
 
-    /** Every event received so far (console, exceptions, requests, ...). */
-    public List<JsonNode> events() {
-        return List.copyOf(inbox.events);
+    /** How many events have been received so far: a mark for {@link #eventsSince}. */
+    public int eventCount() {
+        return inbox.events.size();
+    }
+
+    /**
+     * The events (console, exceptions, requests, ...) received since a mark from {@link #eventCount},
+     * from one snapshot: the reader thread keeps appending while the caller looks.
+     */
+    public List<JsonNode> eventsSince(int mark) {
+        List<JsonNode> snapshot = List.copyOf(inbox.events);
+        return snapshot.subList(mark, snapshot.size());
     }
 
     /** Opens a URL and waits for its load event. */
     public void open(String url) throws Exception {
-        int before = events().size();
+        int before = eventCount();
         call("Page.navigate", JSON.createObjectNode().put("url", url));
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (events().subList(before, events().size()).stream()
+        while (eventsSince(before).stream()
                 .noneMatch(e -> e.path("method").asText().equals("Page.loadEventFired"))) {
             if (System.nanoTime() > deadline) {
                 throw new IOException("page did not load in " + WAIT + ": " + url);
