@@ -28,6 +28,8 @@ import org.apache.spark.sql.Row;
 final class ClusterRuns {
     /** A size whose PNG encoding keeps a 1-core executor busy long enough to be hit mid-run. */
     static final String SLOW_SIZE = "640x640";
+    /** The longest a fault test waits for a run to get far enough to be hit: minutes on a loaded 2-core machine. */
+    private static final Duration MID_RUN_WAIT = Duration.ofMinutes(6);
 
     private ClusterRuns() {}
 
@@ -40,6 +42,19 @@ final class ClusterRuns {
 
     static Scripts.Run run(Path logs, List<String> command) {
         return Scripts.run(logs, Map.of(), command);
+    }
+
+    /**
+     * The job on the test cluster (output {@code dir/cluster}) and, at the same time, in
+     * local[2] (output {@code dir/local}) on the same input; gives the cluster's run after
+     * checking that the local one worked.
+     */
+    static Scripts.Run onClusterAndLocally(Path dir, String job, Path input, String... options) {
+        List<Scripts.Run> runs = Scripts.runTogether(dir, Map.of(), List.of(
+                command(job, TestCluster.master(), input, dir.resolve("cluster"), options),
+                command(job, "local[2]", input, dir.resolve("local"), options)));
+        assertEquals(0, runs.get(1).exit(), "the local[2] run: " + runs.get(1).err());
+        return runs.get(0);
     }
 
     /** {@code count} photo-like JPEGs of 1600x1200, made once per test JVM. */
@@ -179,9 +194,14 @@ final class ClusterRuns {
         awaitMidRun(run, () -> Files.isDirectory(sizeDir) && visibleFiles(sizeDir) >= n);
     }
 
-    /** Waits until the job is far enough (it is then mid-run), failing if it ended first. */
+    /**
+     * Waits until the job is far enough (it is then mid-run), failing if it ended first or got
+     * no further in {@link #MID_RUN_WAIT} (a stuck run must not hang the build).
+     */
     static void awaitMidRun(Scripts.Started run, BooleanSupplier farEnough) throws InterruptedException {
+        long deadline = System.nanoTime() + MID_RUN_WAIT.toNanos();
         while (run.process().isAlive() && !farEnough.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "the job got no further in " + MID_RUN_WAIT);
             Thread.sleep(100);
         }
         assertTrue(run.process().isAlive(), "the job ended before it could be interrupted");
