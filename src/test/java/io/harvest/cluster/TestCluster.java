@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,18 +22,24 @@ final class TestCluster {
     static final Path DIR = Path.of("target/cluster-it").toAbsolutePath();
     private static final Map<String, String> ENV = Map.of("HARVEST_CLUSTER_DIR", DIR.toString());
     private static String master;
+    private static boolean stoppedAtExit;
 
     private TestCluster() {}
 
     /** The master URL of a cluster with both workers registered. */
     static synchronized String master() {
         if (master == null) {
-            Scripts.Run up = Scripts.run(DIR.resolveSibling("cluster-it-logs"), ENV, List.of("scripts/cluster", "up"));
+            // A cluster left by a test JVM that was killed would make `up` refuse.
+            cluster("down");
+            Scripts.Run up = cluster("up");
             assertEquals(0, up.exit(), up.err());
             List<String> lines = up.out().lines().toList();
             master = lines.get(lines.size() - 1);
             assertTrue(master.startsWith("spark://127.0.0.1:"), up.out());
-            Runtime.getRuntime().addShutdownHook(new Thread(TestCluster::down, "cluster-down"));
+            if (!stoppedAtExit) {
+                Runtime.getRuntime().addShutdownHook(new Thread(TestCluster::down, "cluster-down"));
+                stoppedAtExit = true;
+            }
         }
         return master;
     }
@@ -40,9 +47,13 @@ final class TestCluster {
     /** Stops the cluster; the next {@link #master()} starts a new one (after a test killed a worker). */
     static synchronized void down() {
         if (master != null) {
-            Scripts.run(DIR.resolveSibling("cluster-it-logs"), ENV, List.of("scripts/cluster", "down"));
+            cluster("down");
             master = null;
         }
+    }
+
+    private static Scripts.Run cluster(String command) {
+        return Scripts.run(DIR.resolveSibling("cluster-it-logs"), ENV, List.of("scripts/cluster", command));
     }
 
     /** The pid scripts/cluster recorded for a daemon ("worker1", "master"). */
@@ -73,6 +84,18 @@ final class TestCluster {
                 .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
                 .filter(p -> cwd(p).startsWith(DIR.resolve("work")))
                 .findFirst();
+    }
+
+    /**
+     * Waits until no executor of this cluster is left (the master stops an application's
+     * executors after its driver is gone), so that the next one found belongs to the next run.
+     */
+    static void awaitNoExecutors() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (anExecutor().isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertTrue(anExecutor().isEmpty(), "the executors of an ended run stopped within 2 min");
     }
 
     private static Path cwd(ProcessHandle process) {
