@@ -10,8 +10,11 @@ import org.apache.hadoop.fs.Path;
  * the collector to sweep. Not thread-safe; one per task.
  */
 public final class ReadBuffer {
-    /** Arrays up to this size are kept for the next file; a larger file gets one of its own. */
-    private static final int KEPT_BYTES = 64 << 20;
+    /**
+     * Arrays up to this size (camera JPEGs are under it) are kept for the next file; a larger
+     * file gets one of its own, so a task holds at most this much between files.
+     */
+    private static final int KEPT_BYTES = 32 << 20;
 
     private byte[] array = new byte[0];
 
