@@ -1,6 +1,7 @@
 package io.harvest.image;
 
 import io.harvest.job.Status;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -36,10 +37,16 @@ enum ImageFormat {
 
     /** The format of {@code data}, refusing data that is not a readable image. */
     static ImageFormat of(byte[] data) throws ImageException {
-        if (data.length == 0) {
+        return of(data, data.length);
+    }
+
+    /** As {@link #of(byte[])}, for the first {@code length} bytes of {@code data}. */
+    static ImageFormat of(byte[] data, int length) throws ImageException {
+        if (length == 0) {
             throw new ImageException(Status.NOT_IMAGE, "empty file");
         }
-        ImageFormat format = sniff(data);
+        // The signatures are in the first 16 bytes; a shorter image must not match bytes past its end.
+        ImageFormat format = sniff(length < 16 && length < data.length ? Arrays.copyOf(data, length) : data);
         if (format == null) {
             throw new ImageException(Status.NOT_IMAGE,
                     "not an image: no JPEG, PNG, GIF, BMP or WebP signature");

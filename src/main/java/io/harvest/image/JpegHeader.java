@@ -53,8 +53,8 @@ record JpegHeader(int width, int height, int components, int precision, int fram
      * True when an end-of-image marker follows the scan data. Entropy-coded data never holds
      * {@code FF D9}, so a file without one after its first scan was cut short.
      */
-    boolean complete(byte[] data) {
-        for (int i = data.length - 2; i >= scanStart; i--) {
+    boolean complete(byte[] data, int length) {
+        for (int i = length - 2; i >= scanStart; i--) {
             if (data[i] == (byte) 0xFF && data[i + 1] == (byte) 0xD9) {
                 return true;
             }
@@ -64,7 +64,12 @@ record JpegHeader(int width, int height, int components, int precision, int fram
 
     /** Reads the header of a JPEG, or of the first part of one. */
     static JpegHeader read(byte[] data) throws ImageException {
-        try (ByteArrayImageInputStream in = new ByteArrayImageInputStream(data)) {
+        return read(data, data.length);
+    }
+
+    /** As {@link #read(byte[])}, for the first {@code length} bytes of {@code data}. */
+    static JpegHeader read(byte[] data, int length) throws ImageException {
+        try (ByteArrayImageInputStream in = new ByteArrayImageInputStream(data, 0, length)) {
             List<JPEGSegment> segments = JPEGSegmentUtil.readSegments(in, SEGMENTS);
             long scanStart = in.getStreamPosition();
             int orientation = 1;

@@ -13,12 +13,13 @@ public interface NativeJpegDecoder extends AutoCloseable {
     String name();
 
     /**
-     * Decodes an 8-bit YCbCr, RGB or grayscale JPEG at {@code eighths}/8 of its size, as
+     * Decodes an 8-bit YCbCr, RGB or grayscale JPEG, the first {@code length} bytes of
+     * {@code jpeg}, at {@code eighths}/8 of its size, as
      * {@code TYPE_INT_RGB}. The image may share its pixels with the decoder: it is valid until
      * the next call. Warnings about damaged data are not errors (viewers show such files);
      * whatever the decoder cannot do at all is an {@code IOException}.
      */
-    BufferedImage decode(byte[] jpeg, int eighths) throws IOException;
+    BufferedImage decode(byte[] jpeg, int length, int eighths) throws IOException;
 
     @Override
     void close();

@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import net.coobird.thumbnailator.filters.ImageFilter;
 import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
@@ -54,12 +55,21 @@ public final class Thumbnailer implements AutoCloseable {
 
     /** As {@link #make(byte[])}, in {@code format} instead of the spec's. */
     public Thumbnails make(byte[] data, OutputFormat format) throws ImageException {
+        return make(data, data.length, format);
+    }
+
+    /**
+     * As {@link #make(byte[], OutputFormat)}, for the image in the first {@code length} bytes of
+     * {@code data}: a buffer a task reuses from one file to the next. Only the pure-Java
+     * readers, which take whole arrays, get a copy.
+     */
+    public Thumbnails make(byte[] data, int length, OutputFormat format) throws ImageException {
         try {
-            ImageFormat sniffed = ImageFormat.of(data);
-            JpegHeader header = sniffed == ImageFormat.JPEG ? JpegHeader.read(data) : null;
-            ImageInfo info = checked(header != null ? header.info() : imageIo.header(sniffed, data, 1));
+            ImageFormat sniffed = ImageFormat.of(data, length);
+            JpegHeader header = sniffed == ImageFormat.JPEG ? JpegHeader.read(data, length) : null;
+            ImageInfo info = checked(header != null ? header.info() : imageIo.header(sniffed, exact(data, length), 1));
             int[] need = largestStored(info);
-            Decoded decoded = header != null ? decodeJpeg(data, header, info, need)
+            Decoded decoded = header != null ? decodeJpeg(data, length, header, info, need)
                     : imageIo.decode(sniffed, info, need[0], need[1]);
             return encode(info, decoded, format.forFormat(sniffed));
         } catch (IOException | RuntimeException e) {
@@ -72,16 +82,17 @@ public final class Thumbnailer implements AutoCloseable {
         return spec;
     }
 
-    private Decoded decodeJpeg(byte[] data, JpegHeader header, ImageInfo info, int[] need)
+    private Decoded decodeJpeg(byte[] data, int length, JpegHeader header, ImageInfo info, int[] need)
             throws ImageException {
-        if (!header.complete(data)) {
+        if (!header.complete(data, length)) {
             throw new ImageException(Status.DECODE_ERROR, "truncated JPEG: no end-of-image marker");
         }
         // libjpeg-turbo cannot convert CMYK and YCCK (4 components) to RGB: ImageIO can.
         if (jpegs != null && header.baseline8Bit() && header.components() != 4) {
             int eighths = DecodeScale.eighths(info.width(), info.height(), need[0], need[1]);
             try {
-                return new Decoded(jpegs.decode(data, eighths), jpegs.name() + " " + DecodeScale.fraction(eighths));
+                return new Decoded(jpegs.decode(data, length, eighths),
+                        jpegs.name() + " " + DecodeScale.fraction(eighths));
             } catch (IOException e) {
                 // Refused by libjpeg-turbo: the pure-Java route reads some such files.
             } catch (LinkageError e) {
@@ -90,7 +101,7 @@ public final class Thumbnailer implements AutoCloseable {
                 jpegs = null;
             }
         }
-        imageIo.header(ImageFormat.JPEG, data, info.orientation());
+        imageIo.header(ImageFormat.JPEG, exact(data, length), info.orientation());
         try {
             return imageIo.decode(ImageFormat.JPEG, info, need[0], need[1]);
         } catch (ImageException e) {
@@ -100,6 +111,10 @@ public final class Thumbnailer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static byte[] exact(byte[] data, int length) {
+        return length == data.length ? data : Arrays.copyOf(data, length);
     }
 
     /** The info, when the image is within the pixel cap. */
@@ -140,8 +155,7 @@ public final class Thumbnailer implements AutoCloseable {
             ResizeMode.Geometry g = spec.geometry(size, info.displayWidth(), info.displayHeight());
             var builder = net.coobird.thumbnailator.Thumbnails.of(image)
                     .forceSize(g.scaledWidth(), g.scaledHeight())
-                    .resizer(AreaResizer.INSTANCE)
-                    .outputFormat(format.extension());
+                    .resizer(AreaResizer.INSTANCE);
             if (orient != null) {
                 builder.addFilter(orient);
             }
@@ -161,7 +175,8 @@ public final class Thumbnailer implements AutoCloseable {
     private byte[] encoded(net.coobird.thumbnailator.Thumbnails.Builder<BufferedImage> builder, OutputFormat format)
             throws IOException {
         if (format != OutputFormat.JPG || jpegWriter == null) {
-            return written(builder);
+            // Named only here: thumbnailator looks the format up among ImageIO's writers each time.
+            return written(builder.outputFormat(format.extension()));
         }
         BufferedImage rgb = Pixels.normalized(builder.asBufferedImage(), true);
         int[] pixels = Pixels.packedRgb(rgb);

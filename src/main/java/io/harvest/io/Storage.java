@@ -4,6 +4,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
@@ -57,28 +59,41 @@ public final class Storage {
     /** Reads a whole file of a known length, refusing more than {@code maxBytes}. */
     public static byte[] readFully(FileSystem fs, Path path, long length, long maxBytes)
             throws IOException {
+        byte[] data = new byte[checkedLength(path, length, maxBytes)];
+        readInto(fs, path, data, data.length);
+        return data;
+    }
+
+    /** The length of a file to be read whole, when it is within {@code maxBytes}. */
+    static int checkedLength(Path path, long length, long maxBytes) throws FileTooLargeException {
         if (length > maxBytes || length > Integer.MAX_VALUE - 8) {
             throw new FileTooLargeException(path + " is " + length + " bytes, over the limit of "
                     + maxBytes);
         }
-        byte[] data = new byte[(int) length];
+        return (int) length;
+    }
+
+    /** Reads the first {@code length} bytes of a file, which has at least that many, into {@code data}. */
+    static void readInto(FileSystem fs, Path path, byte[] data, int length) throws IOException {
         java.nio.file.Path local = local(fs, path);
-        if (local != null) {
-            try (InputStream in = Files.newInputStream(local)) {
-                if (in.readNBytes(data, 0, data.length) < data.length) {
-                    throw new EOFException();
+        try {
+            if (local != null) {
+                try (FileChannel in = FileChannel.open(local)) {
+                    ByteBuffer into = ByteBuffer.wrap(data, 0, length);
+                    while (into.hasRemaining()) {
+                        if (in.read(into) < 0) {
+                            throw new EOFException();
+                        }
+                    }
                 }
-            } catch (EOFException e) {
-                throw shorter(path, length);
+                return;
             }
-            return data;
-        }
-        try (FSDataInputStream in = fs.open(path)) {
-            in.readFully(0, data);
+            try (FSDataInputStream in = fs.open(path)) {
+                in.readFully(0, data, 0, length);
+            }
         } catch (EOFException e) {
             throw shorter(path, length);
         }
-        return data;
     }
 
     private static EOFException shorter(Path path, long length) {
@@ -119,7 +134,10 @@ public final class Storage {
     }
 
     private static void writeLocal(java.nio.file.Path target, byte[] data) throws IOException {
-        Files.createDirectories(target.getParent());
+        // createDirectories on a folder that is there throws and catches an exception: stat first.
+        if (!Files.isDirectory(target.getParent())) {
+            Files.createDirectories(target.getParent());
+        }
         java.nio.file.Path temp = target.resolveSibling(tempName(target.getFileName().toString()));
         try {
             Files.write(temp, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

@@ -11,6 +11,7 @@ import io.harvest.image.Thumbnails;
 import io.harvest.io.FileSink;
 import io.harvest.io.HadoopConf;
 import io.harvest.io.OutputNames;
+import io.harvest.io.ReadBuffer;
 import io.harvest.io.Sink;
 import io.harvest.io.Storage;
 import io.harvest.job.Status;
@@ -51,6 +52,7 @@ final class ThumbnailTask implements Serializable {
     Iterator<Row> run(Iterator<PlannedItem> items) throws IOException {
         FileSink sink = new FileSink(config.output(), hadoop.get());
         Thumbnailer thumbnailer = new Thumbnailer(config.spec());
+        ReadBuffer reads = new ReadBuffer();
         return new Iterator<>() {
             private boolean open = true;
 
@@ -69,12 +71,12 @@ final class ThumbnailTask implements Serializable {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return process(thumbnailer, sink, items.next());
+                return process(thumbnailer, sink, reads, items.next());
             }
         };
     }
 
-    private Row process(Thumbnailer thumbnailer, FileSink sink, PlannedItem item) {
+    private Row process(Thumbnailer thumbnailer, FileSink sink, ReadBuffer reads, PlannedItem item) {
         long start = System.nanoTime();
         Row row;
         String status;
@@ -82,7 +84,7 @@ final class ThumbnailTask implements Serializable {
             List<Path> targets = targets(item);
             row = config.resume() ? keptOrNull(item, targets, start) : null;
             if (row == null) {
-                row = make(thumbnailer, sink, item, start);
+                row = make(thumbnailer, sink, reads, item, start);
             }
             status = row.getString(ManifestRows.STATUS);
         } catch (OutputNames.UnsafeNameException e) {
@@ -107,13 +109,14 @@ final class ThumbnailTask implements Serializable {
         return row;
     }
 
-    private Row make(Thumbnailer thumbnailer, FileSink sink, PlannedItem item, long start)
+    private Row make(Thumbnailer thumbnailer, FileSink sink, ReadBuffer reads, PlannedItem item, long start)
             throws IOException, ImageException {
         Path source = new Path(item.source().path());
         FileSystem in = Storage.fileSystem(source, hadoop.get());
-        byte[] data = Storage.readFully(in, source, item.source().size(), config.maxFileBytes());
+        long length = item.source().size();
+        byte[] data = reads.read(in, source, length, config.maxFileBytes());
         // The format planned from the name: the output names were fixed before any read.
-        Thumbnails made = thumbnailer.make(data, item.format());
+        Thumbnails made = thumbnailer.make(data, (int) length, item.format());
         List<Sink.Entry> entries = new ArrayList<>(made.images().size());
         for (Thumbnail t : made.images()) {
             entries.add(new Sink.Entry(t.size().toString(), null, t.bytes()));

@@ -28,7 +28,7 @@ class NativeJpegTest {
         }
 
         @Override
-        public BufferedImage decode(byte[] jpeg, int eighths) throws IOException {
+        public BufferedImage decode(byte[] jpeg, int length, int eighths) throws IOException {
             if (thrown instanceof IOException e) {
                 throw e;
             }

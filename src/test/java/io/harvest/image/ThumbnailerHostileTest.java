@@ -1,6 +1,7 @@
 package io.harvest.image;
 
 import io.harvest.job.Status;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -167,6 +168,50 @@ class ThumbnailerHostileTest {
                 assertEquals(75, thumbnailer.make(padded).images().get(0).width());
             }
         }
+    }
+
+    /**
+     * A task reads each file into the start of one reused buffer: what lies past an image's
+     * length (the rest of a larger, earlier file) is never part of it. A truncated JPEG stays
+     * truncated though an end marker follows in the buffer, a short file is not the JPEG it
+     * overwrote, and whole images give the thumbnails they give alone.
+     */
+    @Test
+    void bytesPastTheLengthGivenAreNeverRead() throws Exception {
+        byte[] earlier = stale(EncodedImages.jpeg(EncodedImages.photo(640, 480, 9), 0.9f), 400_000);
+        byte[] jpeg = EncodedImages.jpeg(EncodedImages.photo(320, 240, 7), 0.9f);
+        byte[] png = EncodedImages.encode(EncodedImages.photo(200, 150, 3), "png");
+        for (Thumbnailer thumbnailer : EncodedImages.bothRoutes(SPEC)) {
+            try (thumbnailer) {
+                for (byte[] image : List.of(jpeg, png)) {
+                    byte[] buffer = earlier.clone();
+                    System.arraycopy(image, 0, buffer, 0, image.length);
+                    assertArrayEquals(thumbnailer.make(image).images().get(0).bytes(),
+                            thumbnailer.make(buffer, image.length, OutputFormat.SAME).images().get(0).bytes());
+                }
+                byte[] cut = earlier.clone();
+                System.arraycopy(jpeg, 0, cut, 0, jpeg.length * 2 / 3);
+                ImageException truncated = assertThrows(ImageException.class,
+                        () -> thumbnailer.make(cut, jpeg.length * 2 / 3, OutputFormat.SAME));
+                assertTrue(truncated.getMessage().contains("truncated"), truncated.getMessage());
+                byte[] text = earlier.clone();
+                text[0] = 'h';
+                text[1] = 'i';
+                assertEquals(Status.NOT_IMAGE, assertThrows(ImageException.class,
+                        () -> thumbnailer.make(text, 2, OutputFormat.SAME)).failure());
+                assertEquals(Status.NOT_IMAGE, assertThrows(ImageException.class,
+                        () -> thumbnailer.make(earlier, 0, OutputFormat.SAME)).failure());
+            }
+        }
+    }
+
+    /** A buffer of {@code size} bytes holding copies of an earlier file, end markers and all. */
+    private static byte[] stale(byte[] file, int size) {
+        byte[] buffer = new byte[size];
+        for (int at = 0; at < size; at += file.length) {
+            System.arraycopy(file, 0, buffer, at, Math.min(file.length, size - at));
+        }
+        return buffer;
     }
 
     /**

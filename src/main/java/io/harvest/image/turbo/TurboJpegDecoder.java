@@ -50,11 +50,11 @@ public final class TurboJpegDecoder implements NativeJpegDecoder {
     }
 
     @Override
-    public BufferedImage decode(byte[] jpeg, int eighths) throws IOException {
+    public BufferedImage decode(byte[] jpeg, int length, int eighths) throws IOException {
         try {
-            NativeLong size = new NativeLong(jpeg.length);
-            jpegIn = atLeast(jpegIn, jpeg.length);
-            jpegIn.write(0, jpeg, 0, jpeg.length);
+            NativeLong size = new NativeLong(length);
+            jpegIn = atLeast(jpegIn, length);
+            jpegIn.write(0, jpeg, 0, length);
             check(TurboJpegLibrary.tjDecompressHeader3(handle, jpegIn, size, width, height, subsampling, colorspace));
             if (width[0] <= 0 || height[0] <= 0) {
                 throw new IOException("no image size in the JPEG header");
