@@ -99,6 +99,7 @@ public final class FileListing {
         }
         Deque<Path> folders = new ArrayDeque<>(List.of(fs.makeQualified(dir)));
         Deque<FileStatus> files = new ArrayDeque<>();
+        long blockSize = fs.getDefaultBlockSize(dir);
         return new RemoteIterator<FileStatus>() {
             @Override
             public boolean hasNext() throws IOException {
@@ -117,7 +118,7 @@ public final class FileListing {
                                 continue;  // deleted since the folder was read
                             }
                             if (!attributes.isDirectory()) {
-                                files.add(new FileStatus(attributes.size(), false, 1, fs.getDefaultBlockSize(child),
+                                files.add(new FileStatus(attributes.size(), false, 1, blockSize,
                                         attributes.lastModifiedTime().toMillis(), child));
                             } else if (!name.startsWith(".")) {
                                 folders.push(child);
