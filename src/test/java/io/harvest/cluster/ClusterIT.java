@@ -1,6 +1,7 @@
 package io.harvest.cluster;
 
-import static io.harvest.cluster.ClusterRuns.onClusterAndLocally;
+import static io.harvest.cluster.ClusterRuns.command;
+import static io.harvest.cluster.ClusterRuns.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every job submitted in client mode to a real standalone cluster (two Workers, separate JVMs)
- * gives the rows a local[2] run gives on the same input, with executors on both workers. The
- * two runs of a test go at the same time: most of either is start-up and waiting, not work.
+ * gives the rows a local[*] run gives on the same input, with executors on both workers.
  */
 class ClusterIT {
     @TempDir
@@ -33,12 +33,16 @@ class ClusterIT {
         }
         TestImages.png(in.resolve("d1/q.png"), 500, 700);
         TestImages.bytes(in.resolve("broken.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2});
-        TestCluster.master();
+        String master = TestCluster.master();
         long[] before = {TestCluster.executorDirs("worker1"), TestCluster.executorDirs("worker2")};
 
-        Scripts.Run cluster = onClusterAndLocally(dir, "thumbnails", in, "--size", "75x75", "--size", "300x300");
+        Scripts.Run cluster = run(dir, command("thumbnails", master, in, dir.resolve("cluster"),
+                "--size", "75x75", "--size", "300x300"));
+        Scripts.Run local = run(dir, command("thumbnails", "local[2]", in, dir.resolve("local"),
+                "--size", "75x75", "--size", "300x300"));
 
         assertEquals(0, cluster.exit(), cluster.err());
+        assertEquals(0, local.exit(), local.err());
         assertTrue(TestCluster.executorDirs("worker1") > before[0], "an executor on worker1");
         assertTrue(TestCluster.executorDirs("worker2") > before[1], "an executor on worker2");
         List<String> rows = ClusterRuns.thumbnailRows(dir.resolve("cluster"));
@@ -70,10 +74,15 @@ class ClusterIT {
             urls.add(server.url("/private/x"));
             urls.add("not a url");
             Path in = Files.write(dir.resolve("urls.txt"), urls);
+            String master = TestCluster.master();
 
-            Scripts.Run cluster = onClusterAndLocally(dir, "fetch", in, "--allow-loopback", "--host-delay", "0ms");
+            Scripts.Run cluster = run(dir, command("fetch", master, in, dir.resolve("cluster"),
+                    "--allow-loopback", "--host-delay", "0ms"));
+            Scripts.Run local = run(dir, command("fetch", "local[2]", in, dir.resolve("local"),
+                    "--allow-loopback", "--host-delay", "0ms"));
 
             assertEquals(0, cluster.exit(), cluster.err());
+            assertEquals(0, local.exit(), local.err());
             List<String> rows = ClusterRuns.fetchRows(dir.resolve("cluster"));
             assertEquals(33, rows.size());
             assertEquals(ClusterRuns.fetchRows(dir.resolve("local")), rows);
@@ -91,14 +100,16 @@ class ClusterIT {
             urls.add(server.url("/gone.jpg"));
             urls.add(server.url("localhost", "/not-an-image.jpg"));
             Path in = Files.write(dir.resolve("image-urls.txt"), urls);
-            TestCluster.master();
+            String master = TestCluster.master();
             long[] before = {TestCluster.executorDirs("worker1"), TestCluster.executorDirs("worker2")};
             // The executors fetch from this JVM's server on 127.0.0.1, which only --allow-loopback permits.
             String[] options = {"--allow-loopback", "--host-delay", "0ms", "--size", "64x64", "--size", "160x160"};
 
-            Scripts.Run cluster = onClusterAndLocally(dir, "images", in, options);
+            Scripts.Run cluster = run(dir, command("images", master, in, dir.resolve("cluster"), options));
+            Scripts.Run local = run(dir, command("images", "local[2]", in, dir.resolve("local"), options));
 
             assertEquals(0, cluster.exit(), cluster.err());
+            assertEquals(0, local.exit(), local.err());
             assertTrue(TestCluster.executorDirs("worker1") > before[0], "an executor on worker1");
             assertTrue(TestCluster.executorDirs("worker2") > before[1], "an executor on worker2");
             List<String> rows = ClusterRuns.imageRows(dir.resolve("cluster"));

@@ -44,19 +44,6 @@ final class ClusterRuns {
         return Scripts.run(logs, Map.of(), command);
     }
 
-    /**
-     * The job on the test cluster (output {@code dir/cluster}) and, at the same time, in
-     * local[2] (output {@code dir/local}) on the same input; gives the cluster's run after
-     * checking that the local one worked.
-     */
-    static Scripts.Run onClusterAndLocally(Path dir, String job, Path input, String... options) {
-        List<Scripts.Run> runs = Scripts.runTogether(dir, Map.of(), List.of(
-                command(job, TestCluster.master(), input, dir.resolve("cluster"), options),
-                command(job, "local[2]", input, dir.resolve("local"), options)));
-        assertEquals(0, runs.get(1).exit(), "the local[2] run: " + runs.get(1).err());
-        return runs.get(0);
-    }
-
     /** {@code count} photo-like JPEGs of 1600x1200, made once per test JVM. */
     static synchronized Path photos(Path dir, int count) {
         Path done = dir.resolve(".complete");

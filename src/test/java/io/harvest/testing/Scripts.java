@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -80,27 +79,10 @@ public final class Scripts {
         }
     }
 
+    /** A script run to its end; one still running after 8 minutes, or when the caller fails, is killed. */
     public static Run run(Path dir, Map<String, String> env, List<String> command) {
-        return runTogether(dir, env, List.of(command)).get(0);
-    }
-
-    /**
-     * Runs the commands at the same time and gives their runs in the same order; whatever
-     * happens (a timeout, a failed assertion), none of them outlives the call.
-     */
-    public static List<Run> runTogether(Path dir, Map<String, String> env, List<List<String>> commands) {
-        List<Started> started = new ArrayList<>();
-        try {
-            for (List<String> command : commands) {
-                started.add(start(dir, env, command));
-            }
-            List<Run> runs = new ArrayList<>();
-            for (Started each : started) {
-                runs.add(each.finish(8));
-            }
-            return runs;
-        } finally {
-            started.forEach(Started::close);
+        try (Started started = start(dir, env, command)) {
+            return started.finish(8);
         }
     }
 }

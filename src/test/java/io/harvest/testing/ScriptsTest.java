@@ -48,17 +48,6 @@ class ScriptsTest {
         assertEquals(List.of(), tree.stream().filter(ProcessHandle::isAlive).toList());
     }
 
-    /** Each script waits for the other's file: only runs that overlap both finish. */
-    @Test
-    void runsTogetherRunAtTheSameTime() {
-        String waitFor = "touch %s; for i in $(seq 600); do [ -e %s ] && exit %d; sleep 0.1; done; exit 9";
-        List<Scripts.Run> runs = Scripts.runTogether(dir, Map.of(), List.of(
-                List.of("bash", "-c", waitFor.formatted(dir.resolve("a"), dir.resolve("b"), 1)),
-                List.of("bash", "-c", waitFor.formatted(dir.resolve("b"), dir.resolve("a"), 2))));
-
-        assertEquals(List.of(1, 2), runs.stream().map(Scripts.Run::exit).toList());
-    }
-
     @Test
     void aFinishedRunGivesItsExitAndOutput() {
         Scripts.Run run = Scripts.run(dir, Map.of(), List.of("bash", "-c", "echo out; echo err >&2; exit 3"));
