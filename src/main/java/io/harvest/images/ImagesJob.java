@@ -14,7 +14,6 @@ import io.harvest.net.FetchPipeline;
 import io.harvest.spark.Progress;
 import io.harvest.spark.ProgressCounter;
 import io.harvest.spark.Tally;
-import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -110,7 +109,8 @@ public final class ImagesJob {
         }
         LostTasks.removeUnfinishedWrites(config.output(), hadoop);
         if (config.sink() == ImagesConfig.SinkKind.WEBDATASET) {
-            removeUnnamedShards(spark, config.output());
+            LostTasks.remove(config.output(), "shards that no manifest row names (left by an earlier, failed attempt)",
+                    () -> UnnamedShards.remove(spark, config.output()));
         }
         double fetchS = (System.nanoTime() - fetchStart) / 1e9;
         Summary counted = Manifest.summarize(NAME, config.output(), tally, 0);
@@ -119,17 +119,6 @@ public final class ImagesJob {
                 fetchS, cpuNanos.value(), previous.keptCount());
         Manifest.writeSummary(spark, summary);
         return summary;
-    }
-
-    private static void removeUnnamedShards(SparkSession spark, String output) {
-        try {
-            int removed = UnnamedShards.remove(spark, output);
-            if (removed > 0) {
-                LOG.info("removed {} shards that no manifest row names (left by an earlier, failed attempt)", removed);
-            }
-        } catch (IOException e) {
-            LOG.warn("could not look for shards left by failed attempts under {}: {}", output, e.toString());
-        }
     }
 
     /** The carried column the shards' captions come from; -1 for none. */
