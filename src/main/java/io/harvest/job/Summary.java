@@ -55,13 +55,20 @@ public record Summary(String job, String output, long input, SortedMap<String, L
     }
 
     /**
-     * The lines every downloading job ends with: the executors' CPU seconds while its tasks
-     * ran, CPU milliseconds per item under {@code perItemKey} (over {@code items}), and how
-     * many URLs {@code errors.txt} lists and where.
+     * The executors' CPU seconds while the job's tasks ran, and CPU milliseconds per item under
+     * {@code perItemKey} (over {@code items}): what sizing a cluster starts from.
+     */
+    public Summary withCpu(long cpuNanos, String perItemKey, long items) {
+        return withDetail("cpu_s", rounded(cpuNanos / 1e9))
+                .withDetail(perItemKey, rounded(items > 0 ? cpuNanos / 1e6 / items : 0));
+    }
+
+    /**
+     * The lines every downloading job ends with: {@link #withCpu} and how many URLs
+     * {@code errors.txt} lists and where.
      */
     public Summary withCpuAndErrorList(long cpuNanos, String perItemKey, long items) {
-        return withDetail("cpu_s", rounded(cpuNanos / 1e9))
-                .withDetail(perItemKey, rounded(items > 0 ? cpuNanos / 1e6 / items : 0))
+        return withCpu(cpuNanos, perItemKey, items)
                 .withDetail("errors_txt", ErrorList.size(this) + " URLs in " + ErrorList.path(output));
     }
 

@@ -15,6 +15,7 @@ import io.harvest.io.ReadBuffer;
 import io.harvest.io.Sink;
 import io.harvest.io.Storage;
 import io.harvest.job.Status;
+import io.harvest.spark.CpuClock;
 import io.harvest.spark.ProgressCounter;
 import io.harvest.spark.Tally;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.NoSuchElementException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * The work of one task: each source read once, decoded once, every size encoded and written
@@ -40,12 +42,19 @@ final class ThumbnailTask implements Serializable {
     private final HadoopConf hadoop;
     private final ProgressCounter progress;
     private final Tally tally;
+    private final LongAccumulator cpuNanos;
 
-    ThumbnailTask(ThumbnailsConfig config, HadoopConf hadoop, ProgressCounter progress, Tally tally) {
+    /**
+     * @param cpuNanos where each task adds the CPU time its executor's JVM spent while the run's
+     *                 tasks ran there (see {@link CpuClock})
+     */
+    ThumbnailTask(ThumbnailsConfig config, HadoopConf hadoop, ProgressCounter progress, Tally tally,
+                  LongAccumulator cpuNanos) {
         this.config = config;
         this.hadoop = hadoop;
         this.progress = progress;
         this.tally = tally;
+        this.cpuNanos = cpuNanos;
     }
 
     /** Rows for the items of one partition, made one at a time as Spark asks for them. */
@@ -53,6 +62,7 @@ final class ThumbnailTask implements Serializable {
         FileSink sink = new FileSink(config.output(), hadoop.get());
         Thumbnailer thumbnailer = new Thumbnailer(config.spec());
         ReadBuffer reads = new ReadBuffer();
+        CpuClock.taskStarts(cpuNanos.id());
         return new Iterator<>() {
             private boolean open = true;
 
@@ -62,6 +72,7 @@ final class ThumbnailTask implements Serializable {
                 if (!more && open) {
                     thumbnailer.close();
                     open = false;
+                    cpuNanos.add(CpuClock.taskEnds(cpuNanos.id()));
                 }
                 return more;
             }
