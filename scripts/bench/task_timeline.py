@@ -7,6 +7,12 @@ spark.eventLog.enabled=true --conf spark.eventLog.dir=file:DIR). The idle tail i
 the second-to-last task's end to the last one's: on 2 cores, how long one core waited for the
 other at the end. Counts the tasks of every job of the run (a report job after the thumbnails
 job included). Needs the zstd command for compressed logs.
+
+    python task_timeline.py --first-stage EVENT_LOG_DIR
+
+prints two numbers for the run's first stage alone (for the thumbnails job, the one that makes
+the thumbnails): its seconds from the first task's launch to the last task's end, and the CPU
+seconds of its task threads.
 """
 import glob
 import json
@@ -23,7 +29,19 @@ def events(directory):
             yield json.loads(line)
 
 
+def first_stage(directory):
+    """(seconds from the first task's launch to the last one's end, task CPU seconds) of stage 0."""
+    tasks = [(e["Task Info"]["Launch Time"], e["Task Info"]["Finish Time"], e["Task Metrics"]["Executor CPU Time"])
+             for e in events(directory) if e["Event"] == "SparkListenerTaskEnd" and e["Stage ID"] == 0]
+    if not tasks:
+        raise SystemExit(directory + ": no task of stage 0")
+    return (max(t[1] for t in tasks) - min(t[0] for t in tasks)) / 1000, sum(t[2] for t in tasks) / 1e9
+
+
 def main():
+    if sys.argv[1:2] == ["--first-stage"]:
+        print("%.2f %.2f" % first_stage(sys.argv[2]))
+        return
     for directory in sys.argv[1:]:
         tasks, app, job = [], None, None
         for e in events(directory):
