@@ -10,6 +10,7 @@ import io.harvest.job.Summary;
 import io.harvest.net.FetchPipeline;
 import io.harvest.spark.Progress;
 import io.harvest.spark.ProgressCounter;
+import io.harvest.spark.Slots;
 import io.harvest.spark.Tally;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
@@ -59,7 +60,7 @@ public final class FetchJob {
         UrlInput.requireOutputOutside(config.input(), config.output(),
                 spark.sparkContext().hadoopConfiguration());
         int partitions = config.partitions() > 0 ? config.partitions()
-                : spark.sparkContext().defaultParallelism();
+                : Slots.of(spark.sparkContext());
         WorkPlan.Plan plan = WorkPlan.plan(spark, input, partitions);
         LOG.info("{} items from {} ({}) in {} tasks, {} requests in flight per task ({} s to plan)",
                 plan.count(), config.input(), input.format().label(), partitions,

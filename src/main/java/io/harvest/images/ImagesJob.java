@@ -13,6 +13,7 @@ import io.harvest.job.Summary;
 import io.harvest.net.FetchPipeline;
 import io.harvest.spark.Progress;
 import io.harvest.spark.ProgressCounter;
+import io.harvest.spark.Slots;
 import io.harvest.spark.Tally;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -67,7 +68,7 @@ public final class ImagesJob {
         StructType schema = ImageRows.schema(inline, config.keepOriginal(), carried);
         ImageRows rowMaker = new ImageRows(inline, config.keepOriginal(), carried.size());
         int partitions = config.partitions() > 0 ? config.partitions()
-                : spark.sparkContext().defaultParallelism();
+                : Slots.of(spark.sparkContext());
         LongAccumulator cpuNanos = spark.sparkContext().longAccumulator(NAME + ".cpu_nanos");
         Tally tally = Tally.register(spark.sparkContext(), NAME + ".tally");
 

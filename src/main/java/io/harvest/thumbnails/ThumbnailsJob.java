@@ -9,6 +9,7 @@ import io.harvest.job.Manifest;
 import io.harvest.job.Summary;
 import io.harvest.spark.Balance;
 import io.harvest.spark.Progress;
+import io.harvest.spark.Slots;
 import io.harvest.spark.Tally;
 import java.util.Iterator;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class ThumbnailsJob {
         // core waits long for the last task of another.
         List<List<PlannedItem>> bins = config.partitions() > 0
                 ? Balance.bins(items, config.partitions(), i -> i.source().size())
-                : Balance.longestFirst(items, spark.sparkContext().defaultParallelism(), i -> i.source().size());
+                : Balance.longestFirst(items, Slots.of(spark.sparkContext()), i -> i.source().size());
         LOG.info("{} images under {} in {} tasks", items.size(), config.input(), bins.size());
 
         Tally tally = Tally.register(spark.sparkContext(), NAME + ".tally");
