@@ -117,7 +117,8 @@ class ThumbnailsJobTest {
         assertEquals(1, json.get("thumbnails_written").asLong());
         double cpuSeconds = json.get("cpu_s").asDouble();
         assertTrue(cpuSeconds > 0, "the executors' CPU while the tasks ran");
-        assertEquals(cpuSeconds * 1000 / 2, json.get("cpu_ms_per_image").asDouble(), 0.01);
+        // cpu_s is rounded to the millisecond: 0.25 ms per image either way over 2 images.
+        assertEquals(cpuSeconds * 1000 / 2, json.get("cpu_ms_per_image").asDouble(), 0.3);
     }
 
     @Test
@@ -211,7 +212,7 @@ class ThumbnailsJobTest {
         assertEquals(4, second.skipped());
         assertEquals(2, second.ok());
         assertEquals((double) second.details().get("cpu_s") * 1000 / 2,
-                (double) second.details().get("cpu_ms_per_image"), 0.01, "per image made, not per image kept");
+                (double) second.details().get("cpu_ms_per_image"), 0.3, "per image made, not per image kept");
         assertArrayEqualsSize(new int[] {75, 50}, out.resolve("75x75/img2.jpg"));
         Row kept = rows.get("img3.jpg");
         assertEquals(303, (int) kept.getAs("source_width"));
